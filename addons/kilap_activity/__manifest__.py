@@ -1,0 +1,25 @@
+# Copyright 2026 KILAP for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "KILAP Activity",
+    "summary": "ASN profile, SKP and RHK, daily activity journal and field duty "
+    "for Indonesian civil servants",
+    "version": "19.0.1.0.0",
+    "category": "Human Resources/KILAP",
+    "website": "https://github.com/kilap-odoo/kilap",
+    "author": "KILAP for Odoo contributors",
+    "license": "AGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["hr", "hr_attendance", "hr_holidays", "resource", "portal", "mail"],
+    "data": [
+        "security/kilap_security.xml",
+        "security/ir.model.access.csv",
+        "data/kilap_golongan_data.xml",
+        "views/kilap_menus.xml",
+        "views/hr_employee_views.xml",
+        "views/kilap_field_duty_views.xml",
+        "views/kilap_journal_entry_views.xml",
+    ],
+    "demo": [],
+}

@@ -1,0 +1,112 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import nip as nip_rules
+
+
+class HrEmployee(models.Model):
+    """ASN identity on the employee: the data every KILAP computation keys on."""
+
+    _inherit = "hr.employee"
+
+    nip = fields.Char(
+        string="NIP",
+        size=18,
+        index="btree_not_null",
+        copy=False,
+        tracking=True,
+        help="Nomor Induk Pegawai: 18 digits (birth date, TMT CPNS, gender, sequence).",
+    )
+    asn_status = fields.Selection(
+        [("pns", "PNS"), ("cpns", "CPNS"), ("pppk", "PPPK")],
+        string="ASN Status",
+        tracking=True,
+    )
+    golongan_id = fields.Many2one(
+        "kilap.golongan",
+        string="Golongan",
+        tracking=True,
+    )
+    jabatan_type = fields.Selection(
+        [
+            ("jpt", "JPT (High Leadership)"),
+            ("administrator", "Administrator"),
+            ("pengawas", "Pengawas"),
+            ("fungsional", "Functional"),
+            ("pelaksana", "Executor (Pelaksana)"),
+        ],
+        string="Position Type",
+        tracking=True,
+    )
+    jabatan_name = fields.Char(
+        string="Position (Jabatan)",
+        tracking=True,
+    )
+    kelas_jabatan = fields.Integer(
+        string="Position Class",
+        tracking=True,
+        help="Kelas jabatan, 1 to 17.",
+    )
+    tmt_cpns = fields.Date(
+        string="TMT CPNS"
+    )
+    tmt_jabatan = fields.Date(
+        string="TMT Position",
+    )
+    penilai_id = fields.Many2one(
+        "hr.employee",
+        string="Appraiser (Pejabat Penilai)",
+        compute="_compute_penilai_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="Defaults to the direct supervisor.",
+    )
+
+    _nip_company_unique = models.Constraint(
+        "UNIQUE(nip, company_id)", "This NIP is already used in this company."
+    )
+
+    @api.depends("parent_id")
+    def _compute_penilai_id(self):
+        for employee in self:
+            if not employee.penilai_id or employee.penilai_id == employee._origin.parent_id:
+                employee.penilai_id = employee.parent_id
+
+    @api.constrains("nip")
+    def _check_nip(self):
+        messages = {
+            nip_rules.ERR_LENGTH: _("The NIP must have exactly 18 digits."),
+            nip_rules.ERR_BIRTH_DATE: _(
+                "The first 8 digits of the NIP must be a real birth date (YYYYMMDD)."
+            ),
+            nip_rules.ERR_TMT: _(
+                "Digits 9 to 14 of the NIP must be a real TMT CPNS month (YYYYMM)."
+            ),
+            nip_rules.ERR_TMT_BEFORE_BIRTH: _(
+                "The TMT CPNS in the NIP cannot be before the birth date."
+            ),
+            nip_rules.ERR_GENDER_DIGIT: _(
+                "Digit 15 of the NIP must be 1 (male) or 2 (female)."
+            ),
+            nip_rules.ERR_GENDER_MISMATCH: _(
+                "The gender digit of the NIP does not match the employee's gender."
+            ),
+        }
+        for employee in self.filtered("nip"):
+            errors = nip_rules.nip_errors(employee.nip, employee.sex)
+            if errors:
+                raise ValidationError(
+                    _("Invalid NIP %(nip)s for %(name)s: %(reason)s")
+                    % {
+                        "nip": employee.nip,
+                        "name": employee.name,
+                        "reason": " ".join(messages[e] for e in errors),
+                    }
+                )
+
+    @api.constrains("kelas_jabatan")
+    def _check_kelas_jabatan(self):
+        for employee in self:
+            if employee.kelas_jabatan and not 1 <= employee.kelas_jabatan <= 17:
+                raise ValidationError(_("The position class must be between 1 and 17."))

@@ -1,0 +1,72 @@
+"""NIP (Nomor Induk Pegawai) validation, pure Python.
+
+An 18-digit NIP embeds the birth date (YYYYMMDD), the TMT CPNS month (YYYYMM),
+a gender digit (1 male, 2 female) and a 3-digit sequence. The ORM layer turns the
+error codes returned here into translated messages, so this module stays free of Odoo.
+"""
+
+import datetime
+
+NIP_LENGTH = 18
+
+ERR_LENGTH = "length"
+ERR_BIRTH_DATE = "birth_date"
+ERR_TMT = "tmt"
+ERR_GENDER_DIGIT = "gender_digit"
+ERR_GENDER_MISMATCH = "gender_mismatch"
+ERR_TMT_BEFORE_BIRTH = "tmt_before_birth"
+
+GENDER_DIGITS = {"1": "male", "2": "female"}
+
+
+def parse_nip(nip):
+    """Split a NIP into its parts; return None if it is not 18 digits."""
+    nip = (nip or "").strip()
+    if len(nip) != NIP_LENGTH or not nip.isdigit():
+        return None
+    return {
+        "birth": nip[0:8],
+        "tmt": nip[8:14],
+        "gender": nip[14],
+        "sequence": nip[15:18],
+    }
+
+
+def nip_errors(nip, gender=None):
+    """Return the list of error codes for ``nip`` (empty when it is valid).
+
+    ``gender`` is Odoo's employee gender ('male', 'female', 'other' or None);
+    it is only compared when it is male or female.
+    """
+    parts = parse_nip(nip)
+    if parts is None:
+        return [ERR_LENGTH]
+    errors = []
+    birth = tmt = None
+    try:
+        birth = datetime.datetime.strptime(parts["birth"], "%Y%m%d").date()
+    except ValueError:
+        errors.append(ERR_BIRTH_DATE)
+    try:
+        tmt = datetime.datetime.strptime(parts["tmt"] + "01", "%Y%m%d").date()
+    except ValueError:
+        errors.append(ERR_TMT)
+    if birth and tmt and tmt <= birth:
+        errors.append(ERR_TMT_BEFORE_BIRTH)
+    digit_gender = GENDER_DIGITS.get(parts["gender"])
+    if not digit_gender:
+        errors.append(ERR_GENDER_DIGIT)
+    elif gender in ("male", "female") and gender != digit_gender:
+        errors.append(ERR_GENDER_MISMATCH)
+    return errors
+
+
+def nip_birth_date(nip):
+    """Birth date embedded in a valid NIP, else None."""
+    parts = parse_nip(nip)
+    if not parts:
+        return None
+    try:
+        return datetime.datetime.strptime(parts["birth"], "%Y%m%d").date()
+    except ValueError:
+        return None

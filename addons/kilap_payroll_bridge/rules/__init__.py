@@ -1,0 +1,1 @@
+"""ORM-free rules of kilap_payroll_bridge; importable by file path in plain pytest."""

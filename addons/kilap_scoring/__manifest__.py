@@ -1,0 +1,19 @@
+# Copyright 2026 KILAP for Odoo contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "KILAP Scoring",
+    "summary": "Monthly evaluation period, performance index, PermenPANRB predikat, "
+    "ranking and evaluation reports",
+    "version": "19.0.1.0.0",
+    "category": "Human Resources/KILAP",
+    "website": "https://github.com/kilap-odoo/kilap",
+    "author": "KILAP for Odoo contributors",
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": ["kilap_attendance_geo"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/kilap_score_period_views.xml",
+    ],
+    "demo": [],
+}

@@ -1,0 +1,2 @@
+from . import kilap_score_period
+from . import kilap_score_line
