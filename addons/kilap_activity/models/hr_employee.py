@@ -53,6 +53,12 @@ class HrEmployee(models.Model):
     tmt_jabatan = fields.Date(
         string="TMT Position",
     )
+    job_family_id = fields.Many2one(
+        "kilap.job.family",
+        string="Job Family",
+        tracking=True,
+        help="Decides whether kinerja comes from the journal or from activity points.",
+    )
     penilai_id = fields.Many2one(
         "hr.employee",
         string="Appraiser (Pejabat Penilai)",

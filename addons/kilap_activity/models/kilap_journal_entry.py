@@ -38,7 +38,10 @@ class KilapJournalEntry(models.Model):
         compute="_compute_duration_minutes", store=True, string="Minutes"
     )
     description = fields.Text(required=True)
+    rhk_id = fields.Many2one("kilap.skp.rhk", string="RHK", index="btree_not_null", tracking=True)
+    catalog_id = fields.Many2one("kilap.activity.catalog", string="Catalogue Item")
     output_qty = fields.Float(string="Output Quantity", default=1.0)
+    points = fields.Float(compute="_compute_points", store=True)
     output_uom = fields.Char(string="Output Unit")
     state = fields.Selection(
         [
@@ -62,6 +65,11 @@ class KilapJournalEntry(models.Model):
             entry.duration_minutes = max(
                 0, round((entry.time_end - entry.time_start) * 60)
             )
+
+    @api.depends("catalog_id.points_per_unit", "output_qty")
+    def _compute_points(self):
+        for entry in self:
+            entry.points = (entry.catalog_id.points_per_unit or 0.0) * entry.output_qty
 
     @api.constrains("time_start", "time_end")
     def _check_times(self):
