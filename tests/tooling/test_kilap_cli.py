@@ -1,0 +1,129 @@
+"""tools/kilap.py: pure helpers (no Odoo, no PostgreSQL)."""
+
+import re
+import subprocess
+
+
+def make_tree(path, version="19, 0, 0"):
+    (path / "odoo").mkdir(parents=True)
+    (path / "odoo-bin").write_text("#!/usr/bin/env python3\n")
+    (path / "odoo" / "release.py").write_text(
+        f"version_info = ({version}, FINAL, 0, '')\n"
+    )
+    return path
+
+
+def test_find_odoo(kilap_tool, tmp_path):
+    assert kilap_tool.find_odoo(make_tree(tmp_path / "o19")) == tmp_path / "o19"
+    assert kilap_tool.find_odoo(make_tree(tmp_path / "o18", "18, 0, 0")) is None
+    assert kilap_tool.find_odoo(tmp_path / "missing") is None
+    assert (
+        kilap_tool.odoo_version(make_tree(tmp_path / "saas", "'saas~18', 4, 0")) is None
+    )
+
+
+def test_summary_line_format(kilap_tool):
+    tally = kilap_tool.Tally()
+    tally.add(passed=3)
+    tally.add(failed=1, label="x")
+    tally.add(skipped=2)
+    assert tally.line() == "kilap: 3 passed, 1 failed, 2 skipped"
+    assert re.fullmatch(r"kilap: \d+ passed, \d+ failed, \d+ skipped", tally.line())
+    assert tally.failures == ["x"]
+
+
+def test_junit_counts(kilap_tool, tmp_path):
+    xml = tmp_path / "j.xml"
+    xml.write_text(
+        '<testsuites><testsuite name="pytest" errors="1" failures="2" skipped="3" tests="10">'
+        "</testsuite></testsuites>"
+    )
+    assert kilap_tool.junit_counts(xml) == (4, 3, 3)
+    assert kilap_tool.junit_counts(tmp_path / "absent.xml") is None
+
+
+def test_install_test_counts(kilap_tool):
+    log = (
+        "2025-01-01 INFO db odoo.tests.result: 0 failed, 0 error(s) of 4 tests when loading database 'x'\n"
+        "2025-01-01 ERROR db odoo.tests.result: 1 failed, 1 error(s) of 3 tests when loading database 'x'\n"
+    )
+    assert kilap_tool.install_test_counts(log) == (5, 2)
+    assert kilap_tool.install_test_counts("nothing") == (0, 0)
+
+
+def test_discover_addons(kilap_tool, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "__manifest__.py").write_text("{'name': 'A'}")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "__manifest__.py").write_text(
+        "{'name': 'B', 'installable': False}"
+    )
+    (tmp_path / "c").mkdir()
+    assert kilap_tool.discover_addons(tmp_path) == ["a"]
+    assert kilap_tool.discover_addons(tmp_path / "nope") == []
+
+
+def test_format_logins(kilap_tool):
+    text = kilap_tool.format_logins(
+        {"admin": "Mitchell Admin", "pegawai": {"en_US": "Budi"}}
+    )
+    lines = text.splitlines()
+    assert lines[0].split() == ["role", "login", "password", "name"]
+    assert any(ln.split()[:3] == ["Administrator", "admin", "admin"] for ln in lines)
+    assert any("pegawai" in ln and "Budi" in ln for ln in lines)
+    assert "not in this database yet" in lines[-1] and "bkpsdm" in lines[-1]
+
+
+def test_demo_roles(kilap_tool):
+    logins = [login for login, _ in kilap_tool.DEMO_LOGINS]
+    assert logins == [
+        "admin",
+        "bkpsdm",
+        "adminopd",
+        "atasan",
+        "pegawai",
+        "keuangan",
+        "auditor",
+    ]
+    assert kilap_tool.KILAP_ADDONS == [
+        "kilap_activity",
+        "kilap_attendance_geo",
+        "kilap_scoring",
+        "kilap_payroll_bridge",
+    ]
+
+
+def test_local_conf_template_renders(kilap_tool, repo):
+    import string
+
+    text = (repo / "config" / "odoo.local.conf").read_text()
+    keys = {m.group(1) for m in re.finditer(r"\$\{(\w+)\}", text)}
+    assert keys == {
+        "addons_path",
+        "data_dir",
+        "db_host",
+        "db_port",
+        "db_user",
+        "db_password",
+        "http_port",
+        "admin_passwd",
+    }
+    rendered = string.Template(text).substitute({k: "X" for k in keys})
+    assert "http_interface = 127.0.0.1" in rendered
+
+
+def test_help_runs_without_venv(repo):
+    proc = subprocess.run(
+        [str(repo / "kilap"), "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0
+    for command in ("demo", "stop", "test", "lint"):
+        assert command in proc.stdout
+
+
+def test_unknown_command_is_clean(repo):
+    proc = subprocess.run(
+        [str(repo / "kilap"), "frobnicate"], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode != 0
+    assert "Traceback" not in proc.stderr
