@@ -37,7 +37,7 @@ KILAP_ADDONS = [
     "kilap_scoring",
     "kilap_payroll_bridge",
 ]
-DEMO_DB = "kilap_demo"
+DEMO_DB = os.environ.get("KILAP_DEMO_DB") or "kilap_demo"
 DEMO_LOGINS = [
     ("admin", "Administrator"),
     ("bkpsdm", "BKPSDM"),
