@@ -789,8 +789,13 @@ def cmd_demo(args, odoo, venv):
                 check=False,
                 cwd=str(STATE),
             )
+        created = state == "absent"
         state, missing = db_kilap_state(DEMO_DB)
         if proc.returncode or state != "complete":
+            if created and db_exists(DEMO_DB):
+                drop_db(
+                    DEMO_DB, STATE / "data"
+                )  # a half-built demo: start afresh next time
             raise KilapError(
                 f"installing the KILAP add-ons into {DEMO_DB} failed (exit {proc.returncode}); "
                 f"last lines of {log}:\n{tail(log)}"
