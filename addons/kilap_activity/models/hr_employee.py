@@ -1,3 +1,8 @@
+import datetime
+from collections import defaultdict
+
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -8,6 +13,7 @@ class HrEmployee(models.Model):
     """ASN identity on the employee: the data every KILAP computation keys on."""
 
     _inherit = "hr.employee"
+    _rec_names_search = ["name", "nip", "work_email"]
 
     nip = fields.Char(
         string="NIP",
@@ -69,6 +75,8 @@ class HrEmployee(models.Model):
         help="Defaults to the direct supervisor.",
     )
 
+    skp_ids = fields.One2many("kilap.skp", "employee_id", string="SKPs")
+
     _nip_company_unique = models.Constraint(
         "UNIQUE(nip, company_id)", "This NIP is already used in this company."
     )
@@ -116,3 +124,61 @@ class HrEmployee(models.Model):
         for employee in self:
             if employee.kelas_jabatan and not 1 <= employee.kelas_jabatan <= 17:
                 raise ValidationError(_("The position class must be between 1 and 17."))
+
+    @api.constrains("nip", "company_id")
+    def _check_nip_unique(self):
+        """Readable duplicate message before the SQL constraint fires."""
+        for employee in self.filtered("nip"):
+            duplicate = self.sudo().with_context(active_test=False).search(
+                [
+                    ("nip", "=", employee.nip),
+                    ("company_id", "=", employee.company_id.id),
+                    ("id", "!=", employee.id),
+                ],
+                limit=1,
+            )
+            if duplicate:
+                raise ValidationError(
+                    _("The NIP %(nip)s is already used by %(name)s in this company.")
+                    % {"nip": employee.nip, "name": duplicate.name}
+                )
+
+    def _kilap_tz(self):
+        self.ensure_one()
+        return (
+            self.tz
+            or self.resource_calendar_id.tz
+            or self.company_id.resource_calendar_id.tz
+            or "Asia/Makassar"
+        )
+
+    def _kilap_today(self):
+        """Today in the employee's own time zone (WIB/WITA/WIT), not the server's."""
+        self.ensure_one()
+        return datetime.datetime.now(pytz.timezone(self._kilap_tz())).date()
+
+    def _kilap_work_minutes_by_date(self, date_from, date_to):
+        """Scheduled minutes per employee per local date, public holidays removed.
+
+        One calendar computation per distinct working schedule, not per employee.
+        Returns ``{employee_id: {date: minutes}}`` (dates without work are absent).
+        """
+        result = {employee.id: {} for employee in self}
+        by_calendar = defaultdict(lambda: self.browse())
+        for employee in self:
+            calendar = employee.resource_calendar_id or employee.company_id.resource_calendar_id
+            by_calendar[calendar] |= employee
+        for calendar, employees in by_calendar.items():
+            if not calendar:
+                continue
+            tz = pytz.timezone(calendar.tz or "Asia/Makassar")
+            start = tz.localize(datetime.datetime.combine(date_from, datetime.time.min))
+            end = tz.localize(datetime.datetime.combine(date_to, datetime.time.max))
+            intervals = calendar._work_intervals_batch(start, end, tz=tz)[False]
+            minutes = defaultdict(int)
+            for start_dt, stop_dt, _meta in intervals:
+                local_date = start_dt.astimezone(tz).date()
+                minutes[local_date] += round((stop_dt - start_dt).total_seconds() / 60)
+            for employee in employees:
+                result[employee.id] = dict(minutes)
+        return result

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
 
 
 class KilapFieldDuty(models.Model):
@@ -64,6 +65,164 @@ class KilapFieldDuty(models.Model):
         index=True,
     )
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
+    reject_reason = fields.Text(tracking=True, copy=False)
+    report_narrative = fields.Html(string="Report", copy=False)
+    report_date = fields.Date(readonly=True, copy=False, tracking=True)
+    report_attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "kilap_field_duty_attachment_rel",
+        "duty_id",
+        "attachment_id",
+        string="Report Evidence",
+        copy=False,
+    )
+    department_id = fields.Many2one(
+        related="requester_id.department_id", store=True, index=True, readonly=True
+    )
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+
+    @api.depends_context("uid")
+    @api.depends("requester_id", "state")
+    def _compute_can_approve(self):
+        for duty in self:
+            duty.can_approve = duty.state == "submitted" and duty._kilap_user_may_approve()
+
+    @api.constrains("latitude", "longitude", "allow_anywhere")
+    def _check_destination(self):
+        for duty in self:
+            if duty.allow_anywhere:
+                continue
+            if not duty.latitude and not duty.longitude:
+                raise ValidationError(
+                    _(
+                        "Give the destination coordinates of %(name)s, or allow check-in "
+                        "anywhere."
+                    )
+                    % {"name": duty.name}
+                )
+            if not (-90 <= duty.latitude <= 90 and -180 <= duty.longitude <= 180):
+                raise ValidationError(_("The destination coordinates are out of range."))
+
+    def _kilap_user_may_approve(self, user=None):
+        """The requester's direct supervisor or appraiser, never a participant."""
+        self.ensure_one()
+        user = user or self.env.user
+        mine = user.employee_ids
+        if not mine or mine & (self.employee_ids | self.requester_id):
+            return False
+        requester = self.requester_id or self.employee_ids[:1]
+        if requester.parent_id in mine or requester.penilai_id in mine:
+            return True
+        return (
+            not requester.parent_id
+            and user.has_group("kilap_activity.group_kilap_bkpsdm")
+        )
+
+    def _kilap_set_state(self, vals):
+        return self.with_context(kilap_state_change=True).write(vals)
+
+    def write(self, vals):
+        if "state" in vals and not self.env.context.get("kilap_state_change") and not self.env.su:
+            raise UserError(_("Use the buttons to change the state of a field duty."))
+        locked_fields = set(vals) - {
+            "report_narrative", "report_attachment_ids", "state", "report_date",
+            "approver_id", "reject_reason",
+        }
+        if (
+            locked_fields
+            and not self.env.su
+            and self.filtered(lambda d: d.state in ("approved", "reported"))
+            and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+        ):
+            raise UserError(_("An approved field duty cannot be changed; cancel it instead."))
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su and self.filtered(lambda d: d.state in ("approved", "reported")):
+            raise UserError(_("An approved field duty cannot be deleted."))
+        return super().unlink()
+
+    def action_submit(self):
+        for duty in self:
+            if duty.state not in ("draft", "rejected"):
+                raise UserError(_("Only draft or rejected field duties can be submitted."))
+        self._kilap_set_state({"state": "submitted", "reject_reason": False})
+        return True
+
+    def _kilap_check_can_decide(self):
+        mine = self.env.user.employee_ids
+        for duty in self:
+            if duty.state != "submitted":
+                raise UserError(_("Only submitted field duties can be approved or rejected."))
+            if mine & (duty.employee_ids | duty.requester_id):
+                raise AccessError(_("You cannot approve or reject your own field duty."))
+            if not duty._kilap_user_may_approve():
+                raise AccessError(
+                    _("Only the supervisor of the requester can decide on %(name)s.")
+                    % {"name": duty.name}
+                )
+
+    def action_approve(self):
+        self._kilap_check_can_decide()
+        self._kilap_set_state({"state": "approved", "approver_id": self.env.user.id})
+        self._kilap_notify(_("Your field duty %(name)s was approved."))
+        return True
+
+    def action_reject(self, reason):
+        if not (reason or "").strip():
+            raise UserError(_("A reason is required to reject a field duty."))
+        self._kilap_check_can_decide()
+        self._kilap_set_state(
+            {"state": "rejected", "approver_id": self.env.user.id, "reject_reason": reason}
+        )
+        self._kilap_notify(_("Your field duty %(name)s was rejected."))
+        return True
+
+    def action_open_reject_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reject Field Duty"),
+            "res_model": "kilap.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_field_duty_ids": [fields.Command.set(self.ids)]},
+        }
+
+    def action_report(self):
+        """File the report after return: narrative and evidence are both required."""
+        for duty in self:
+            if duty.state != "approved":
+                raise UserError(_("Only approved field duties can be reported."))
+            if duty.date_from > fields.Date.context_today(self):
+                raise UserError(_("The report can only be filed once the duty has started."))
+            if is_html_empty(duty.report_narrative):
+                raise ValidationError(_("Write the report narrative before filing it."))
+            if not duty.report_attachment_ids:
+                raise ValidationError(_("Attach at least one photo or document as evidence."))
+        self._kilap_set_state({"state": "reported", "report_date": fields.Date.context_today(self)})
+        return True
+
+    def action_cancel(self):
+        for duty in self:
+            if duty.state == "reported":
+                raise UserError(_("A reported field duty cannot be cancelled."))
+        self._kilap_set_state({"state": "cancelled"})
+        return True
+
+    def action_draft(self):
+        for duty in self:
+            if duty.state not in ("rejected", "cancelled"):
+                raise UserError(_("Only rejected or cancelled field duties go back to draft."))
+        self._kilap_set_state({"state": "draft"})
+        return True
+
+    def _kilap_notify(self, template):
+        for duty in self:
+            partners = (duty.employee_ids.user_id | duty.requester_id.user_id).partner_id
+            duty.sudo().message_post(
+                body=template % {"name": duty.name}, partner_ids=partners.ids,
+                subtype_xmlid="mail.mt_note",
+            )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

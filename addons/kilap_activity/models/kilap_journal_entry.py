@@ -1,5 +1,29 @@
+import datetime
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..rules import journal as journal_rules
+
+# Fields that make up the content of an entry: frozen once it leaves draft/rejected.
+CONTENT_FIELDS = {
+    "name",
+    "employee_id",
+    "date",
+    "time_start",
+    "time_end",
+    "description",
+    "rhk_id",
+    "catalog_id",
+    "output_qty",
+    "output_uom",
+    "journal_type_id",
+    "attachment_ids",
+    "evidence_url",
+    "latitude",
+    "longitude",
+}
+STATE_FIELDS = {"state", "approver_id", "approved_date", "reject_reason"}
 
 
 class KilapJournalEntry(models.Model):
@@ -31,6 +55,10 @@ class KilapJournalEntry(models.Model):
         related="employee_id.parent_id", store=True, index=True, readonly=True,
         string="Supervisor",
     )
+    penilai_id = fields.Many2one(
+        related="employee_id.penilai_id", store=True, index=True, readonly=True,
+        string="Appraiser",
+    )
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
     time_start = fields.Float(string="Start", required=True, default=7.5)
     time_end = fields.Float(string="End", required=True, default=8.5)
@@ -38,11 +66,29 @@ class KilapJournalEntry(models.Model):
         compute="_compute_duration_minutes", store=True, string="Minutes"
     )
     description = fields.Text(required=True)
+    journal_type_id = fields.Many2one(
+        "kilap.journal.type",
+        string="Entry Type",
+        default=lambda self: self.env["kilap.journal.type"].search([], limit=1),
+    )
+    evidence_required = fields.Boolean(related="journal_type_id.evidence_required")
     rhk_id = fields.Many2one("kilap.skp.rhk", string="RHK", index="btree_not_null", tracking=True)
+    rhk_required = fields.Boolean(compute="_compute_rhk_required")
     catalog_id = fields.Many2one("kilap.activity.catalog", string="Catalogue Item")
     output_qty = fields.Float(string="Output Quantity", default=1.0)
     points = fields.Float(compute="_compute_points", store=True)
     output_uom = fields.Char(string="Output Unit")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "kilap_journal_entry_attachment_rel",
+        "entry_id",
+        "attachment_id",
+        string="Evidence",
+        help="Photos or documents that prove the activity (bukti dukung).",
+    )
+    evidence_url = fields.Char(string="Evidence Link")
+    latitude = fields.Float(digits=(10, 7), help="Device position when the entry was written.")
+    longitude = fields.Float(digits=(10, 7))
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -58,19 +104,61 @@ class KilapJournalEntry(models.Model):
     reject_reason = fields.Text(tracking=True, copy=False)
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
     approved_date = fields.Datetime(readonly=True, copy=False)
+    can_approve = fields.Boolean(compute="_compute_can_approve")
+    day_minutes_logged = fields.Integer(
+        compute="_compute_day_minutes", string="Minutes Logged (day)"
+    )
+    day_minutes_scheduled = fields.Integer(
+        compute="_compute_day_minutes", string="Scheduled Minutes (day)"
+    )
 
+    _employee_date_idx = models.Index("(employee_id, date)")
+
+    # ------------------------------------------------------------------ computes
     @api.depends("time_start", "time_end")
     def _compute_duration_minutes(self):
         for entry in self:
-            entry.duration_minutes = max(
-                0, round((entry.time_end - entry.time_start) * 60)
-            )
+            entry.duration_minutes = journal_rules.span_minutes(entry.time_start, entry.time_end)
 
     @api.depends("catalog_id.points_per_unit", "output_qty")
     def _compute_points(self):
         for entry in self:
             entry.points = (entry.catalog_id.points_per_unit or 0.0) * entry.output_qty
 
+    @api.depends("employee_id", "date")
+    def _compute_rhk_required(self):
+        approved = self._kilap_approved_skp_keys()
+        for entry in self:
+            entry.rhk_required = (entry.employee_id.id, entry.date and entry.date.year) in approved
+
+    @api.depends_context("uid")
+    @api.depends("employee_id", "state")
+    def _compute_can_approve(self):
+        for entry in self:
+            entry.can_approve = entry.state == "submitted" and entry._kilap_user_may_approve()
+
+    @api.depends("employee_id", "date", "duration_minutes", "state")
+    def _compute_day_minutes(self):
+        days = self.env["kilap.journal.day"]._kilap_minutes_for(
+            {(e.employee_id.id, e.date) for e in self if e.employee_id and e.date}
+        )
+        for entry in self:
+            logged, scheduled = days.get((entry.employee_id.id, entry.date), (0, 0))
+            entry.day_minutes_logged = logged
+            entry.day_minutes_scheduled = scheduled
+
+    def _kilap_approved_skp_keys(self):
+        """(employee_id, year) pairs that have an approved SKP, in one query."""
+        employees = self.employee_id
+        if not employees:
+            return set()
+        groups = self.env["kilap.skp"].sudo()._read_group(
+            [("employee_id", "in", employees.ids), ("state", "=", "approved")],
+            ["employee_id", "year"],
+        )
+        return {(employee.id, year) for employee, year in groups}
+
+    # ------------------------------------------------------------------ constraints
     @api.constrains("time_start", "time_end")
     def _check_times(self):
         for entry in self:
@@ -78,3 +166,274 @@ class KilapJournalEntry(models.Model):
                 raise ValidationError(
                     _("The activity must start before it ends, within the same day.")
                 )
+
+    @api.constrains("employee_id", "date", "time_start", "time_end", "state", "active")
+    def _check_overlap(self):
+        entries = self.filtered(lambda e: e.active and e.state != "rejected")
+        if not entries:
+            return
+        others = self.sudo().search_fetch(
+            [
+                ("employee_id", "in", entries.employee_id.ids),
+                ("date", "in", list(set(entries.mapped("date")))),
+                ("state", "!=", "rejected"),
+            ],
+            ["employee_id", "date", "time_start", "time_end", "name"],
+        )
+        for entry in entries:
+            for other in others:
+                if (
+                    other.id != entry.id
+                    and other.employee_id == entry.employee_id
+                    and other.date == entry.date
+                    and journal_rules.spans_overlap(
+                        entry.time_start, entry.time_end, other.time_start, other.time_end
+                    )
+                ):
+                    raise ValidationError(
+                        _(
+                            "The activity %(name)s overlaps %(other)s on the same day; "
+                            "time spans of one employee cannot overlap."
+                        )
+                        % {"name": entry.name, "other": other.name}
+                    )
+
+    @api.constrains("rhk_id", "employee_id", "date")
+    def _check_rhk(self):
+        approved = self._kilap_approved_skp_keys()
+        for entry in self:
+            if entry.rhk_id:
+                if entry.rhk_id.employee_id != entry.employee_id:
+                    raise ValidationError(_("The RHK must come from the employee's own SKP."))
+                if entry.rhk_id.skp_id.year != entry.date.year:
+                    raise ValidationError(
+                        _("The RHK must come from the SKP of the entry's year.")
+                    )
+            elif (entry.employee_id.id, entry.date.year) in approved:
+                raise ValidationError(
+                    _(
+                        "%(employee)s has an approved SKP for %(year)s: choose the RHK "
+                        "this activity serves."
+                    )
+                    % {"employee": entry.employee_id.name, "year": entry.date.year}
+                )
+
+    def _kilap_check_date_window(self):
+        """No future dates; past dates only within the working-day window or an opening."""
+        if self.env.context.get("kilap_journal_import") and (
+            self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+        ):
+            return
+        Window = self.env["kilap.journal.window"]
+        for entry in self:
+            employee = entry.employee_id
+            today = employee._kilap_today()
+            if entry.date > today:
+                raise ValidationError(
+                    _("A journal entry cannot be written for a future date (%(date)s).")
+                    % {"date": entry.date}
+                )
+            window = employee.company_id.kilap_journal_window_days
+            if entry.date == today:
+                continue
+            minutes = employee._kilap_work_minutes_by_date(entry.date, today)[employee.id]
+            working_dates = {day for day, value in minutes.items() if value > 0}
+            if journal_rules.within_window(entry.date, today, working_dates, window):
+                continue
+            if Window._kilap_is_open(employee, entry.date, today):
+                continue
+            raise ValidationError(
+                _(
+                    "The entry for %(date)s is too late: entries may be written up to "
+                    "%(days)s working days after the activity. Ask BKPSDM to open a window."
+                )
+                % {"date": entry.date, "days": window}
+            )
+
+    # ------------------------------------------------------------------ locking
+    def _kilap_check_locked(self, operation, vals=None):
+        """Refuse changes to entries that left draft; override to add more locks.
+
+        ``operation`` is 'create', 'write' or 'unlink'. kilap_scoring extends this (or
+        write/unlink/create) to refuse changes in a closed evaluation period.
+        """
+        if self.env.su and not self.env.context.get("kilap_enforce_lock"):
+            return
+        if operation == "unlink":
+            locked = self.filtered(lambda e: e.state in ("submitted", "approved"))
+            if locked:
+                raise UserError(
+                    _(
+                        "Submitted or approved journal entries cannot be deleted; "
+                        "BKPSDM can archive them."
+                    )
+                )
+            return
+        if operation != "write" or not vals:
+            return
+        changed = set(vals)
+        if "active" in changed and self.filtered(lambda e: e.state == "approved"):
+            if not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
+                raise AccessError(_("Only BKPSDM can archive approved journal entries."))
+        content = changed & CONTENT_FIELDS
+        if content and self.filtered(lambda e: e.state in ("submitted", "approved")):
+            raise UserError(
+                _(
+                    "Submitted or approved journal entries cannot be changed; "
+                    "ask your supervisor to reject the entry first."
+                )
+            )
+        if changed & STATE_FIELDS and not self.env.context.get("kilap_state_change"):
+            raise UserError(_("Use the Submit, Approve and Reject buttons to change the state."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("state", "draft") != "draft" and not self.env.su:
+                raise UserError(_("New journal entries start as drafts."))
+        entries = super().create(vals_list)
+        entries._kilap_check_date_window()
+        return entries
+
+    def write(self, vals):
+        self._kilap_check_locked("write", vals)
+        res = super().write(vals)
+        if {"date", "employee_id"} & set(vals):
+            self._kilap_check_date_window()
+        return res
+
+    def unlink(self):
+        self._kilap_check_locked("unlink")
+        return super().unlink()
+
+    # ------------------------------------------------------------------ workflow
+    def _kilap_user_may_approve(self, user=None):
+        """Direct supervisor or appraiser; BKPSDM only for employees with neither."""
+        self.ensure_one()
+        user = user or self.env.user
+        my_employees = user.employee_ids
+        if self.employee_id in my_employees:
+            return False
+        if self.employee_id.parent_id in my_employees or self.employee_id.penilai_id in my_employees:
+            return True
+        return (
+            not self.employee_id.parent_id
+            and not self.employee_id.penilai_id
+            and user.has_group("kilap_activity.group_kilap_bkpsdm")
+        )
+
+    def action_submit(self):
+        for entry in self:
+            if entry.state not in ("draft", "rejected"):
+                raise UserError(_("Only draft or rejected entries can be submitted."))
+            if entry.journal_type_id.evidence_required and not (
+                entry.attachment_ids or entry.evidence_url
+            ):
+                raise ValidationError(
+                    _(
+                        "Entries of type %(type)s need evidence (a photo, a document or a "
+                        "link) before they are submitted."
+                    )
+                    % {"type": entry.journal_type_id.name}
+                )
+        self._kilap_check_date_window()
+        self.with_context(kilap_state_change=True).write(
+            {"state": "submitted", "reject_reason": False}
+        )
+        return True
+
+    def _kilap_check_can_decide(self):
+        for entry in self:
+            if entry.state != "submitted":
+                raise UserError(
+                    _("Only submitted entries can be approved or rejected (%(name)s).")
+                    % {"name": entry.name}
+                )
+            if entry.employee_id in self.env.user.employee_ids:
+                raise AccessError(_("You cannot approve or reject your own journal entries."))
+            if not entry._kilap_user_may_approve():
+                raise AccessError(
+                    _(
+                        "Only the direct supervisor or the appraiser of %(employee)s can "
+                        "approve or reject this entry."
+                    )
+                    % {"employee": entry.employee_id.name}
+                )
+
+    def action_approve(self):
+        self._kilap_check_can_decide()
+        self.with_context(kilap_state_change=True).write(
+            {
+                "state": "approved",
+                "approver_id": self.env.user.id,
+                "approved_date": fields.Datetime.now(),
+                "reject_reason": False,
+            }
+        )
+        self._kilap_notify_decision()
+        return True
+
+    def action_reject(self, reason):
+        if not (reason or "").strip():
+            raise UserError(_("A reason is required to reject a journal entry."))
+        self._kilap_check_can_decide()
+        self.with_context(kilap_state_change=True).write(
+            {"state": "rejected", "approver_id": self.env.user.id, "reject_reason": reason}
+        )
+        self._kilap_notify_decision()
+        return True
+
+    def action_open_reject_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reject Journal Entries"),
+            "res_model": "kilap.reject.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_journal_entry_ids": [fields.Command.set(self.ids)]},
+        }
+
+    def action_reset_draft(self):
+        for entry in self:
+            if entry.state != "rejected":
+                raise UserError(_("Only rejected entries can be set back to draft."))
+        self.with_context(kilap_state_change=True).write({"state": "draft"})
+        return True
+
+    def _kilap_notify_decision(self):
+        """Tell the employee (chatter + inbox/email) and ask for a fix when rejected."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        for entry in self:
+            partner = entry.employee_id.user_id.partner_id
+            if entry.state == "approved":
+                body = _("Your journal entry %(name)s of %(date)s was approved.") % {
+                    "name": entry.name,
+                    "date": entry.date,
+                }
+            else:
+                body = _(
+                    "Your journal entry %(name)s of %(date)s was rejected: %(reason)s"
+                ) % {"name": entry.name, "date": entry.date, "reason": entry.reject_reason}
+            entry.sudo().message_post(
+                body=body,
+                partner_ids=partner.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            if entry.state == "rejected" and entry.employee_id.user_id and todo:
+                entry.sudo().activity_schedule(
+                    activity_type_id=todo.id,
+                    summary=_("Fix the rejected journal entry"),
+                    note=entry.reject_reason,
+                    user_id=entry.employee_id.user_id.id,
+                )
+
+    @api.model
+    def _kilap_today_domain(self):
+        return [("date", "=", fields.Date.context_today(self))]
+
+    @api.model
+    def _kilap_week_bounds(self, day=None):
+        day = day or fields.Date.context_today(self)
+        start = day - datetime.timedelta(days=day.weekday())
+        return start, start + datetime.timedelta(days=6)

@@ -1,4 +1,5 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
 
 
 class KilapSkp(models.Model):
@@ -17,8 +18,17 @@ class KilapSkp(models.Model):
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, index=True, readonly=True
     )
-    penilai_id = fields.Many2one("hr.employee", string="Appraiser", tracking=True)
-    year = fields.Integer(required=True, tracking=True)
+    penilai_id = fields.Many2one(
+        "hr.employee",
+        string="Appraiser",
+        tracking=True,
+        compute="_compute_penilai_id",
+        store=True,
+        readonly=False,
+    )
+    year = fields.Integer(
+        required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved")],
         default="draft",
@@ -27,6 +37,11 @@ class KilapSkp(models.Model):
         index=True,
     )
     rhk_ids = fields.One2many("kilap.skp.rhk", "skp_id", string="RHK")
+    revision = fields.Integer(default=0, tracking=True, readonly=True, copy=False)
+    revision_reason = fields.Text(tracking=True, readonly=True, copy=False)
+    approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    rhk_count = fields.Integer(compute="_compute_rhk_count")
 
     _employee_year_unique = models.Constraint(
         "UNIQUE(employee_id, year)", "An employee has one SKP per year."
@@ -36,3 +51,105 @@ class KilapSkp(models.Model):
     def _compute_name(self):
         for skp in self:
             skp.name = f"SKP {skp.year} - {skp.employee_id.name or ''}"
+
+    @api.depends("employee_id")
+    def _compute_penilai_id(self):
+        for skp in self:
+            if not skp.penilai_id:
+                skp.penilai_id = skp.employee_id.penilai_id
+
+    @api.depends("rhk_ids")
+    def _compute_rhk_count(self):
+        for skp in self:
+            skp.rhk_count = len(skp.rhk_ids)
+
+    def write(self, vals):
+        guarded = {"employee_id", "year", "penilai_id"} & set(vals)
+        if guarded and not self.env.context.get("kilap_state_change"):
+            self._kilap_check_editable()
+        if "state" in vals and not self.env.context.get("kilap_state_change") and not self.env.su:
+            raise UserError(_("Use the Submit, Approve and Revise buttons to change the state."))
+        return super().write(vals)
+
+    def unlink(self):
+        if self.filtered(lambda s: s.state != "draft") and not self.env.su:
+            raise UserError(_("Only draft SKPs can be deleted."))
+        return super().unlink()
+
+    def _kilap_check_editable(self):
+        """An SKP under review or approved changes only through a revision."""
+        if self.env.su and not self.env.context.get("kilap_enforce_lock"):
+            return
+        locked = self.filtered(lambda s: s.state != "draft")
+        if locked:
+            raise UserError(
+                _(
+                    "The SKP %(name)s is submitted or approved: use Revise to change it."
+                )
+                % {"name": locked[0].name}
+            )
+
+    def action_submit(self):
+        for skp in self:
+            if skp.state != "draft":
+                raise UserError(_("Only draft SKPs can be submitted."))
+            if not skp.rhk_ids:
+                raise UserError(_("Add at least one RHK before submitting the SKP."))
+        self.with_context(kilap_state_change=True).write({"state": "submitted"})
+        return True
+
+    def action_approve(self):
+        my_employees = self.env.user.employee_ids
+        for skp in self:
+            if skp.state != "submitted":
+                raise UserError(_("Only submitted SKPs can be approved."))
+            if skp.employee_id in my_employees:
+                raise AccessError(_("You cannot approve your own SKP."))
+            appraiser = skp.penilai_id or skp.employee_id.parent_id
+            if appraiser not in my_employees and not (
+                not appraiser and self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+            ):
+                raise AccessError(
+                    _("Only the appraiser of %(employee)s can approve this SKP.")
+                    % {"employee": skp.employee_id.name}
+                )
+        self.with_context(kilap_state_change=True).write(
+            {
+                "state": "approved",
+                "approver_id": self.env.user.id,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+        return True
+
+    def action_revise(self, reason):
+        """Reopen an approved or submitted SKP as a new revision; the reason is logged."""
+        if not (reason or "").strip():
+            raise UserError(_("A reason is required to revise an SKP."))
+        for skp in self:
+            if skp.state == "draft":
+                raise UserError(_("A draft SKP can be edited directly."))
+            skp.with_context(kilap_state_change=True).write(
+                {
+                    "state": "draft",
+                    "revision": skp.revision + 1,
+                    "revision_reason": reason,
+                    "approver_id": False,
+                    "approved_date": False,
+                }
+            )
+            skp.message_post(
+                body=_("Revision %(rev)s opened: %(reason)s")
+                % {"rev": skp.revision, "reason": reason}
+            )
+        return True
+
+    def action_open_revise_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Revise SKP"),
+            "res_model": "kilap.skp.revise.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skp_id": self.id},
+        }

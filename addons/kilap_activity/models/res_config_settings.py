@@ -1,0 +1,12 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    kilap_journal_window_days = fields.Integer(
+        related="company_id.kilap_journal_window_days", readonly=False
+    )
+    kilap_reminder_hour = fields.Float(
+        related="company_id.kilap_reminder_hour", readonly=False
+    )

@@ -1,0 +1,3 @@
+from . import kilap_reject_wizard
+from . import kilap_skp_revise_wizard
+from . import kilap_journal_report_wizard
