@@ -1,0 +1,522 @@
+import logging
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..rules import tpp as tpp_rules
+
+_logger = logging.getLogger(__name__)
+
+# figures compared by the differences report (and by "approved recomputes the same")
+DIFF_FIELDS = (
+    "base_amount", "tpp_gross", "tpp_eligible", "kinerja_part", "disiplin_part",
+    "discipline_cut", "sanction_cut", "tpp", "pph21", "bpjs_employee", "zakat", "net",
+)
+# written on an approved/paid sheet by the workflow itself
+_WORKFLOW_FIELDS = {
+    "state", "approved_by_id", "approved_date", "paid_date", "active",
+    "message_main_attachment_id",
+}
+
+
+class KilapTppSheet(models.Model):
+    """TPP of one OPD for one month, generated from a closed scoring period.
+
+    Each line stores every figure and the rule-set version used; an approved sheet
+    is locked and can only be compared with what a recompute would give.
+    """
+
+    _name = "kilap.tpp.sheet"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "TPP Sheet"
+    _order = "date_from desc, department_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    period_id = fields.Many2one(
+        "kilap.score.period",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('state', '=', 'closed'), ('company_id', '=', company_id)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    department_id = fields.Many2one(
+        "hr.department",
+        string="OPD",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False), ('company_id', 'in', (company_id, False))]",
+    )
+    date_from = fields.Date(related="period_id.date_from", store=True)
+    date_to = fields.Date(related="period_id.date_to", store=True)
+    ruleset_id = fields.Many2one(
+        "kilap.tpp.ruleset",
+        string="Rule Set Version",
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("verified", "Verified"),
+            ("approved", "Approved"),
+            ("paid", "Paid"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    line_ids = fields.One2many("kilap.tpp.sheet.line", "sheet_id", string="Lines")
+    line_count = fields.Integer(compute="_compute_totals", store=True)
+    amount_tpp = fields.Monetary(
+        string="Total TPP", compute="_compute_totals", store=True,
+        currency_field="currency_id",
+    )
+    amount_deductions = fields.Monetary(
+        compute="_compute_totals", store=True, currency_field="currency_id"
+    )
+    amount_net = fields.Monetary(
+        string="Total Net", compute="_compute_totals", store=True,
+        currency_field="currency_id",
+    )
+    head_employee_id = fields.Many2one(
+        "hr.employee", string="Head of OPD", compute="_compute_signers", store=True,
+        readonly=False,
+    )
+    treasurer_employee_id = fields.Many2one(
+        "hr.employee", string="Treasurer (Bendahara)", tracking=True
+    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_date = fields.Datetime(readonly=True, copy=False)
+    paid_date = fields.Date(readonly=True, copy=False, tracking=True)
+
+    _period_department_unique = models.Constraint(
+        "UNIQUE(period_id, department_id)",
+        "There is already a TPP sheet for this OPD and month.",
+    )
+
+    @api.depends("department_id", "period_id")
+    def _compute_name(self):
+        for sheet in self:
+            sheet.name = "TPP %s - %s" % (
+                sheet.department_id.name or "",
+                sheet.period_id.name or "",
+            )
+
+    @api.depends("line_ids.tpp", "line_ids.net", "line_ids.deductions")
+    def _compute_totals(self):
+        for sheet in self:
+            sheet.line_count = len(sheet.line_ids)
+            sheet.amount_tpp = sum(sheet.line_ids.mapped("tpp"))
+            sheet.amount_deductions = sum(sheet.line_ids.mapped("deductions"))
+            sheet.amount_net = sum(sheet.line_ids.mapped("net"))
+
+    @api.depends("department_id")
+    def _compute_signers(self):
+        for sheet in self:
+            sheet.head_employee_id = sheet.department_id.manager_id
+
+    # ------------------------------------------------------------------ checks
+    def _check_keuangan(self):
+        if not self.env.is_superuser() and not self.env.user.has_group(
+            "kilap_payroll_bridge.group_kilap_keuangan"
+        ):
+            raise AccessError(_("Only Keuangan (finance) can do this on TPP sheets."))
+
+    @api.constrains("department_id")
+    def _check_department(self):
+        for sheet in self:
+            if sheet.department_id.parent_id:
+                raise ValidationError(
+                    _("A TPP sheet is made per OPD: choose a top-level department.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sheets = super().create(vals_list)
+        for sheet in sheets:
+            sheet._check_period_closed()
+            if not sheet.ruleset_id:
+                ruleset = self.env["kilap.tpp.ruleset"]._version_for(
+                    sheet.company_id, sheet.period_id.date_from
+                )
+                if not ruleset:
+                    raise UserError(
+                        _(
+                            "No TPP rule set is in force for %(company)s on %(date)s.",
+                            company=sheet.company_id.name,
+                            date=sheet.period_id.date_from,
+                        )
+                    )
+                sheet.ruleset_id = ruleset
+        return sheets
+
+    def write(self, vals):
+        if any(f not in _WORKFLOW_FIELDS and not f.startswith("message_") for f in vals):
+            locked = self.filtered(lambda s: s.state in ("approved", "paid"))
+            if locked:
+                raise UserError(
+                    _("The TPP sheet %s is approved and locked.", locked[0].name)
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(sheet.state != "draft" for sheet in self):
+            raise UserError(_("Only a draft TPP sheet can be deleted."))
+
+    def _check_period_closed(self):
+        for sheet in self:
+            if sheet.period_id.state != "closed":
+                raise UserError(
+                    _(
+                        "TPP sheets are made from a closed scoring period; "
+                        "%s is not closed.",
+                        sheet.period_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------- workflow
+    def action_compute(self):
+        """(Re)generate the lines; draft only, from the closed period."""
+        self._check_keuangan()
+        for sheet in self:
+            if sheet.state != "draft":
+                raise UserError(
+                    _("Only a draft TPP sheet can be recomputed (%s).", sheet.name)
+                )
+            sheet._check_period_closed()
+        for sheet in self:
+            vals_list = sheet._prepare_line_vals()
+            sheet.line_ids.unlink()
+            self.env["kilap.tpp.sheet.line"].create(vals_list)
+            sheet.message_post(
+                body=_(
+                    "Computed %(count)s lines with rule set %(ruleset)s.",
+                    count=len(vals_list),
+                    ruleset=sheet.ruleset_id.display_name,
+                )
+            )
+        return True
+
+    def action_verify(self):
+        self._check_keuangan()
+        for sheet in self:
+            if sheet.state != "draft":
+                raise UserError(_("Only a draft TPP sheet can be verified."))
+            if not sheet.line_ids:
+                raise UserError(_("Compute the TPP sheet before verifying it."))
+        return self.write({"state": "verified"})
+
+    def action_reset_draft(self):
+        self._check_keuangan()
+        if any(sheet.state != "verified" for sheet in self):
+            raise UserError(_("Only a verified TPP sheet can go back to draft."))
+        return self.write({"state": "draft"})
+
+    def action_approve(self):
+        self._check_keuangan()
+        if any(sheet.state != "verified" for sheet in self):
+            raise UserError(_("Only a verified TPP sheet can be approved."))
+        return self.write(
+            {
+                "state": "approved",
+                "approved_by_id": self.env.uid,
+                "approved_date": fields.Datetime.now(),
+            }
+        )
+
+    def action_mark_paid(self):
+        self._check_keuangan()
+        if any(sheet.state != "approved" for sheet in self):
+            raise UserError(_("Only an approved TPP sheet can be marked as paid."))
+        return self.write(
+            {"state": "paid", "paid_date": fields.Date.context_today(self)}
+        )
+
+    def action_view_differences(self):
+        """What a recompute would change, without changing anything."""
+        self.ensure_one()
+        wizard = self.env["kilap.tpp.diff"].create({"sheet_id": self.id})
+        wizard._fill()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Differences"),
+            "res_model": "kilap.tpp.diff",
+            "res_id": wizard.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    def action_export(self):
+        self._check_keuangan()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Export TPP Sheet"),
+            "res_model": "kilap.tpp.export",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_sheet_id": self.id},
+        }
+
+    # ------------------------------------------------------------ computation
+    def _employees(self):
+        """Employees of the OPD scored in the period (one query)."""
+        self.ensure_one()
+        scores = (
+            self.env["kilap.score.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("period_id", "=", self.period_id.id),
+                    ("employee_id.department_id", "child_of", self.department_id.id),
+                ],
+                ["employee_id", "kinerja_score", "predikat"],
+            )
+        )
+        return scores
+
+    def _prepare_line_vals(self):
+        """Line values for every employee of the sheet, set-based.
+
+        Sources are read with sudo (the user already passed the Keuangan check):
+        one ``_read_group`` on the attendance days, one search per other source.
+        """
+        self.ensure_one()
+        env = self.env
+        ruleset = self.ruleset_id
+        params = ruleset._tpp_params()
+        try:
+            tpp_rules.check_params(params)
+        except tpp_rules.TppError as err:
+            raise UserError(ruleset._tpp_error_message(err)) from err
+        date_from, date_to = self.period_id.date_from, self.period_id.date_to
+        scores = self._employees()
+        employees = scores.employee_id.sudo()
+        emp_ids = employees.ids
+
+        # attendance: one read_group for the whole OPD
+        counts = defaultdict(lambda: defaultdict(int))
+        groups = env["kilap.attendance.day"].sudo()._read_group(
+            [
+                ("employee_id", "in", emp_ids),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["employee_id", "status", "tl_band_id", "psw_band_id", "leave_type_id"],
+            ["__count"],
+        )
+        for employee, status, tl_band, psw_band, leave_type, count in groups:
+            c = counts[employee.id]
+            if status == "absent":
+                c["TK"] += count
+            elif status == "sick":
+                c["sick"] += count
+            elif status == "leave":
+                c["leave"] += count
+                if leave_type:
+                    c["leave:%d" % leave_type.id] += count
+            if status == "present" or status == "field_duty":
+                if tl_band:
+                    c["band:" + tl_band.code] += count
+                if psw_band:
+                    c["band:" + psw_band.code] += count
+
+        sanctions = env["kilap.tpp.sanction"].sudo().search_fetch(
+            [
+                ("employee_id", "in", emp_ids),
+                ("date_start", "<=", date_to),
+                ("date_end", ">=", date_from),
+            ],
+            ["employee_id", "cut_pct"],
+        )
+        sanction_pct = defaultdict(float)
+        for sanction in sanctions:
+            sanction_pct[sanction.employee_id.id] += sanction.cut_pct
+        additions = env["kilap.tpp.addition"].sudo().search_fetch(
+            [
+                ("employee_id", "in", emp_ids),
+                ("date_from", "<=", date_to),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", date_from),
+            ],
+            ["employee_id", "base_id", "pct", "date_from", "date_to"],
+        )
+        additions_by_emp = defaultdict(list)
+        for addition in additions:
+            additions_by_emp[addition.employee_id.id].append(addition)
+        bases = env["kilap.tpp.base"].sudo()._match_employees(employees)
+        tax_rates = ruleset._tax_rates()
+        d = tpp_rules.D
+        rounding = params.rounding
+
+        vals_list = []
+        for score in scores:
+            employee = score.employee_id.sudo()
+            c = counts[employee.id]
+            base = bases.get(employee.id) or env["kilap.tpp.base"]
+            component_amounts = defaultdict(lambda: tpp_rules.ZERO)
+            for line in base.line_ids:
+                component_amounts[line.component_id] += d(line.amount)
+            addition_amount = tpp_rules.ZERO
+            for addition in additions_by_emp[employee.id]:
+                share = (
+                    d(addition.pct) / 100
+                    * tpp_rules.overlap_fraction(
+                        addition.date_from, addition.date_to, date_from, date_to
+                    )
+                )
+                for line in addition.base_id.line_ids:
+                    part = d(line.amount) * share
+                    component_amounts[line.component_id] += part
+                    addition_amount += part
+            base_total = sum(component_amounts.values(), tpp_rules.ZERO)
+            band_counts = {
+                key[5:]: n for key, n in c.items() if key.startswith("band:")
+            }
+            leave_days = {
+                key: n for key, n in c.items()
+                if key == "sick" or key == "leave" or key.startswith("leave:")
+            }
+            data = tpp_rules.TppInput(
+                base=base_total,
+                asn_status=employee.asn_status or "pns",
+                score=d(score.kinerja_score),
+                predikat=score.predikat or "",
+                band_counts=band_counts,
+                tk_days=c["TK"],
+                apel_missed=0,
+                leave_days=leave_days,
+                sanction_pct=d(min(sanction_pct[employee.id], 100.0)),
+                tax_rate_pct=d(tax_rates.get(employee.golongan_id.id, 0.0)),
+                tax_amount=d(employee.tpp_tax_amount),
+                zakat=employee.tpp_zakat,
+            )
+            try:
+                res = tpp_rules.compute_tpp(params, data)
+            except tpp_rules.TppError as err:
+                raise UserError(
+                    _("%(employee)s: %(error)s", employee=employee.name,
+                      error=ruleset._tpp_error_message(err))
+                ) from err
+            paid = tpp_rules.allocate(
+                res["tpp"],
+                {comp.id: amount for comp, amount in component_amounts.items()},
+                rounding,
+            )
+            component_cmds = [
+                fields.Command.create(
+                    {
+                        "component_id": comp.id,
+                        "account_code": comp.account_code,
+                        "base_amount": float(tpp_rules.round_money(amount, rounding)),
+                        "paid_amount": float(paid[comp.id]),
+                    }
+                )
+                for comp, amount in sorted(
+                    component_amounts.items(), key=lambda i: (i[0].sequence, i[0].id)
+                )
+            ]
+            cut_cmds = [
+                fields.Command.create(
+                    {"code": code, "count": n, "pct": float(pct), "cut_pct": float(total)}
+                )
+                for code, (n, pct, total) in res["cuts"].items()
+            ]
+            bank = employee.primary_bank_account_id
+            vals_list.append(
+                {
+                    "sheet_id": self.id,
+                    "employee_id": employee.id,
+                    "nip": employee.nip,
+                    "asn_status": employee.asn_status or "pns",
+                    "golongan_id": employee.golongan_id.id,
+                    "jabatan_name": employee.jabatan_name,
+                    "kelas_jabatan": employee.kelas_jabatan,
+                    "bank_account": bank.acc_number or "",
+                    "bank_name": bank.bank_id.name or "",
+                    "ruleset_id": ruleset.id,
+                    "base_id": base.id,
+                    "note": "" if base else _("No TPP base matches this position."),
+                    "addition_amount": float(tpp_rules.round_money(addition_amount)),
+                    "score": score.kinerja_score,
+                    "predikat": score.predikat,
+                    "tk_days": c["TK"],
+                    "sick_days": c["sick"],
+                    "leave_days": c["leave"],
+                    "tax_rate_pct": float(data.tax_rate_pct),
+                    "component_ids": component_cmds,
+                    "cut_ids": cut_cmds,
+                    **{
+                        key: float(res[key])
+                        for key in (
+                            "base", "status_factor", "tpp_gross", "leave_factor",
+                            "tpp_eligible", "performance_ratio", "kinerja_max",
+                            "disiplin_max", "kinerja_part", "cuts_pct_raw", "cuts_pct",
+                            "disiplin_part", "discipline_cut", "sanction_pct",
+                            "sanction_cut", "tpp", "pph21", "bpjs_base",
+                            "bpjs_employee", "bpjs_employer", "zakat", "deductions",
+                            "net",
+                        )
+                    },
+                }
+            )
+            vals_list[-1]["base_amount"] = vals_list[-1].pop("base")
+        return vals_list
+
+    # ------------------------------------------------------------------ demo
+    @api.model
+    def _kilap_demo_approved_sheets(self):
+        """Demo: approved sheets for the latest closed period (skipped if none)."""
+        keuangan = self.env.ref("kilap_activity.user_demo_keuangan", raise_if_not_found=False)
+        group = self.env.ref("kilap_payroll_bridge.group_kilap_keuangan")
+        if keuangan:
+            keuangan.sudo().group_ids = [fields.Command.link(group.id)]
+        period = self.env["kilap.score.period"].search(
+            [("state", "=", "closed")], order="date_from desc", limit=1
+        )
+        if not period:
+            _logger.info("KILAP TPP demo: no closed scoring period, no demo sheet.")
+            return False
+        ruleset_model = self.env["kilap.tpp.ruleset"]
+        if not ruleset_model._version_for(period.company_id, period.date_from):
+            default = self.env.ref(
+                "kilap_payroll_bridge.ruleset_default", raise_if_not_found=False
+            )
+            if not default:
+                return False
+            default.copy(
+                {
+                    "company_id": period.company_id.id,
+                    "date_from": min(default.date_from, period.date_from),
+                    "name": default.name,
+                }
+            )
+        opds = self.env["hr.department"].search(
+            [("parent_id", "=", False), ("company_id", "in", (period.company_id.id, False))]
+        )
+        existing = self.search([("period_id", "=", period.id)]).department_id
+        for opd in opds - existing:
+            sheet = self.create(
+                {
+                    "period_id": period.id,
+                    "department_id": opd.id,
+                    "company_id": period.company_id.id,
+                }
+            )
+            sheet.action_compute()
+            if sheet.line_ids:
+                sheet.action_verify()
+                sheet.action_approve()
+            else:
+                sheet.unlink()
+        return True

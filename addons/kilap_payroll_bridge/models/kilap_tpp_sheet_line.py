@@ -1,0 +1,97 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class KilapTppSheetLine(models.Model):
+    """One employee on a TPP sheet, with every figure of the computation."""
+
+    _name = "kilap.tpp.sheet.line"
+    _description = "TPP Sheet Line"
+    _order = "sheet_id, kelas_jabatan desc, employee_id"
+    _rec_name = "employee_id"
+
+    sheet_id = fields.Many2one(
+        "kilap.tpp.sheet", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="sheet_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="sheet_id.currency_id")
+    state = fields.Selection(related="sheet_id.state", store=True)
+    date_from = fields.Date(related="sheet_id.date_from", store=True)
+    date_to = fields.Date(related="sheet_id.date_to", store=True)
+    department_id = fields.Many2one(related="sheet_id.department_id", store=True)
+    employee_id = fields.Many2one("hr.employee", required=True, index=True)
+    user_id = fields.Many2one(related="employee_id.user_id")
+    nip = fields.Char(string="NIP")
+    asn_status = fields.Selection(
+        [("pns", "PNS"), ("cpns", "CPNS"), ("pppk", "PPPK")], string="ASN Status"
+    )
+    golongan_id = fields.Many2one("kilap.golongan")
+    jabatan_name = fields.Char(string="Position (Jabatan)")
+    kelas_jabatan = fields.Integer(string="Position Class")
+    bank_account = fields.Char(string="Bank Account")
+    bank_name = fields.Char(string="Bank")
+    ruleset_id = fields.Many2one("kilap.tpp.ruleset", string="Rule Set Version")
+    base_id = fields.Many2one("kilap.tpp.base", string="TPP Base")
+    note = fields.Char()
+
+    base_amount = fields.Monetary(string="Base")
+    addition_amount = fields.Monetary(string="Acting-Post Addition")
+    status_factor = fields.Float(digits=(6, 4))
+    tpp_gross = fields.Monetary(string="Gross TPP")
+    leave_factor = fields.Float(digits=(6, 4))
+    tpp_eligible = fields.Monetary(string="TPP after Leave")
+    score = fields.Float(string="Kinerja Score", digits=(6, 2))
+    predikat = fields.Selection(
+        selection=lambda self: self.env["kilap.score.line"]
+        ._fields["predikat"]
+        ._description_selection(self.env),
+    )
+    performance_ratio = fields.Float(digits=(6, 4))
+    kinerja_max = fields.Monetary(string="Kinerja Share")
+    disiplin_max = fields.Monetary(string="Disiplin Share")
+    kinerja_part = fields.Monetary(string="Kinerja Part")
+    cuts_pct_raw = fields.Float(string="Cuts before Cap (%)", digits=(6, 3))
+    cuts_pct = fields.Float(string="Discipline Cuts (%)", digits=(6, 3))
+    disiplin_part = fields.Monetary(string="Disiplin Part")
+    discipline_cut = fields.Monetary(string="Cut on Whole TPP")
+    tk_days = fields.Integer(string="TK Days")
+    sick_days = fields.Integer()
+    leave_days = fields.Integer()
+    sanction_pct = fields.Float(string="Sanction (%)")
+    sanction_cut = fields.Monetary()
+    tpp = fields.Monetary(string="TPP")
+    tax_rate_pct = fields.Float(string="PPh 21 Rate (%)")
+    pph21 = fields.Monetary(string="PPh 21")
+    bpjs_base = fields.Monetary(string="BPJS Base")
+    bpjs_employee = fields.Monetary(string="BPJS Kesehatan (1 %)")
+    bpjs_employer = fields.Monetary(string="BPJS Kesehatan Employer (4 %)")
+    zakat = fields.Monetary()
+    deductions = fields.Monetary()
+    net = fields.Monetary(string="Net TPP")
+    cut_ids = fields.One2many("kilap.tpp.sheet.cut", "line_id", string="Cuts")
+    component_ids = fields.One2many(
+        "kilap.tpp.sheet.component", "line_id", string="Components"
+    )
+
+    _sheet_employee_unique = models.Constraint(
+        "UNIQUE(sheet_id, employee_id)", "An employee appears once per TPP sheet."
+    )
+
+    def _check_sheet_draft(self, sheets):
+        if any(sheet.state != "draft" for sheet in sheets):
+            raise UserError(_("The lines of a TPP sheet change only while it is draft."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._check_sheet_draft(
+            self.env["kilap.tpp.sheet"].browse({v.get("sheet_id") for v in vals_list})
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_sheet_draft(self.sheet_id)
+        return super().write(vals)
+
+    def unlink(self):
+        self._check_sheet_draft(self.sheet_id)
+        return super().unlink()

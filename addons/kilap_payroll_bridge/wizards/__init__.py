@@ -1,0 +1,3 @@
+from . import kilap_tpp_diff
+from . import kilap_tpp_diff_line
+from . import kilap_tpp_export
