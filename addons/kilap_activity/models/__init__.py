@@ -4,6 +4,8 @@ from . import res_company
 from . import res_config_settings
 from . import hr_department
 from . import hr_employee
+from . import hr_employee_public
+from . import hr_version
 from . import kilap_activity_catalog
 from . import kilap_skp
 from . import kilap_skp_rhk

@@ -53,9 +53,7 @@ class HrEmployee(models.Model):
         tracking=True,
         help="Kelas jabatan, 1 to 17.",
     )
-    tmt_cpns = fields.Date(
-        string="TMT CPNS"
-    )
+    tmt_cpns = fields.Date(string="TMT CPNS")
     tmt_jabatan = fields.Date(
         string="TMT Position",
     )
@@ -84,10 +82,13 @@ class HrEmployee(models.Model):
     @api.depends("parent_id")
     def _compute_penilai_id(self):
         for employee in self:
-            if not employee.penilai_id or employee.penilai_id == employee._origin.parent_id:
+            if (
+                not employee.penilai_id
+                or employee.penilai_id == employee._origin.parent_id
+            ):
                 employee.penilai_id = employee.parent_id
 
-    @api.constrains("nip")
+    @api.constrains("nip", "sex")
     def _check_nip(self):
         messages = {
             nip_rules.ERR_LENGTH: _("The NIP must have exactly 18 digits."),
@@ -125,30 +126,61 @@ class HrEmployee(models.Model):
             if employee.kelas_jabatan and not 1 <= employee.kelas_jabatan <= 17:
                 raise ValidationError(_("The position class must be between 1 and 17."))
 
-    @api.constrains("nip", "company_id")
-    def _check_nip_unique(self):
-        """Readable duplicate message before the SQL constraint fires."""
-        for employee in self.filtered("nip"):
-            duplicate = self.sudo().with_context(active_test=False).search(
+    def _kilap_check_nip_free(self, nip, company_id):
+        """Readable duplicate message, raised before the SQL constraint would fire."""
+        if not nip:
+            return
+        duplicate = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
                 [
-                    ("nip", "=", employee.nip),
-                    ("company_id", "=", employee.company_id.id),
-                    ("id", "!=", employee.id),
+                    ("nip", "=", nip),
+                    ("company_id", "=", company_id),
+                    ("id", "not in", self.ids),
                 ],
                 limit=1,
             )
-            if duplicate:
-                raise ValidationError(
-                    _("The NIP %(nip)s is already used by %(name)s in this company.")
-                    % {"nip": employee.nip, "name": duplicate.name}
+        )
+        if duplicate:
+            raise ValidationError(
+                _("The NIP %(nip)s is already used by %(name)s in this company.")
+                % {"nip": nip, "name": duplicate.name}
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._kilap_check_nip_free(
+                vals.get("nip"), vals.get("company_id") or self.env.company.id
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("nip") or "company_id" in vals:
+            for employee in self:
+                employee._kilap_check_nip_free(
+                    vals.get("nip", employee.nip),
+                    vals.get("company_id", employee.company_id.id),
                 )
+        follow = self.browse()
+        if "parent_id" in vals and "penilai_id" not in vals:
+            # the appraiser follows the supervisor unless it was set to someone else
+            follow = self.filtered(
+                lambda e: not e.penilai_id or e.penilai_id == e.parent_id
+            )
+        res = super().write(vals)
+        for employee in follow:
+            employee.penilai_id = employee.parent_id
+        return res
 
     def _kilap_tz(self):
         self.ensure_one()
+        employee = self.sudo()
         return (
-            self.tz
-            or self.resource_calendar_id.tz
-            or self.company_id.resource_calendar_id.tz
+            employee.tz
+            or employee.resource_calendar_id.tz
+            or employee.company_id.resource_calendar_id.tz
             or "Asia/Makassar"
         )
 
@@ -165,8 +197,11 @@ class HrEmployee(models.Model):
         """
         result = {employee.id: {} for employee in self}
         by_calendar = defaultdict(lambda: self.browse())
-        for employee in self:
-            calendar = employee.resource_calendar_id or employee.company_id.resource_calendar_id
+        for employee in self.sudo():
+            calendar = (
+                employee.resource_calendar_id
+                or employee.company_id.resource_calendar_id
+            )
             by_calendar[calendar] |= employee
         for calendar, employees in by_calendar.items():
             if not calendar:

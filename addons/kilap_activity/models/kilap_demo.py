@@ -6,8 +6,14 @@ from odoo import api, fields, models
 
 RHK_TEMPLATES = {
     "jpt": ["Meningkatnya kinerja organisasi", "Terlaksananya reformasi birokrasi"],
-    "administrator": ["Terlaksananya program bidang", "Tersusunnya laporan kinerja bidang"],
-    "pengawas": ["Terkelolanya administrasi kepegawaian", "Tersedianya data kepegawaian"],
+    "administrator": [
+        "Terlaksananya program bidang",
+        "Tersusunnya laporan kinerja bidang",
+    ],
+    "pengawas": [
+        "Terkelolanya administrasi kepegawaian",
+        "Tersedianya data kepegawaian",
+    ],
     "fungsional": ["Terlaksananya layanan fungsional", "Tersusunnya laporan layanan"],
     "pelaksana": ["Terkelolanya data dan dokumen", "Tersusunnya laporan bulanan"],
 }
@@ -103,7 +109,10 @@ class KilapActivityDemo(models.AbstractModel):
                 )
                 state = "submitted" if employee == draft_employee else "approved"
                 skp.with_context(kilap_state_change=True).write(
-                    {"state": state, "approver_id": employee.parent_id.user_id.id or self.env.uid}
+                    {
+                        "state": state,
+                        "approver_id": employee.parent_id.user_id.id or self.env.uid,
+                    }
                 )
                 skps[(employee.id, year)] = skp
         return skps
@@ -130,7 +139,9 @@ class KilapActivityDemo(models.AbstractModel):
                     state = "rejected"
                 else:
                     state = "approved"
-                for slot, (start, end) in enumerate(((7.5, 10.0), (10.0, 12.0), (13.0, 15.5))):
+                for slot, (start, end) in enumerate(
+                    ((7.5, 10.0), (10.0, 12.0), (13.0, 15.5))
+                ):
                     title, desc = ACTIVITIES[(day.day + slot + n) % len(ACTIVITIES)]
                     is_teacher = employee.job_family_id.scoring_method == "points"
                     vals = {

@@ -16,7 +16,10 @@ class KilapFieldDuty(models.Model):
     _order = "date_from desc, id desc"
 
     name = fields.Char(
-        string="SPT Number", required=True, tracking=True, help="Assignment letter number."
+        string="SPT Number",
+        required=True,
+        tracking=True,
+        help="Assignment letter number.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -42,7 +45,9 @@ class KilapFieldDuty(models.Model):
     latitude = fields.Float(digits=(10, 7), tracking=True)
     longitude = fields.Float(digits=(10, 7), tracking=True)
     radius = fields.Integer(
-        string="Radius (m)", default=200, tracking=True,
+        string="Radius (m)",
+        default=200,
+        tracking=True,
         help="Check-ins within this distance of the destination are accepted.",
     )
     allow_anywhere = fields.Boolean(
@@ -85,7 +90,9 @@ class KilapFieldDuty(models.Model):
     @api.depends("requester_id", "state")
     def _compute_can_approve(self):
         for duty in self:
-            duty.can_approve = duty.state == "submitted" and duty._kilap_user_may_approve()
+            duty.can_approve = (
+                duty.state == "submitted" and duty._kilap_user_may_approve()
+            )
 
     @api.constrains("latitude", "longitude", "allow_anywhere")
     def _check_destination(self):
@@ -101,7 +108,9 @@ class KilapFieldDuty(models.Model):
                     % {"name": duty.name}
                 )
             if not (-90 <= duty.latitude <= 90 and -180 <= duty.longitude <= 180):
-                raise ValidationError(_("The destination coordinates are out of range."))
+                raise ValidationError(
+                    _("The destination coordinates are out of range.")
+                )
 
     def _kilap_user_may_approve(self, user=None):
         """The requester's direct supervisor or appraiser, never a participant."""
@@ -110,23 +119,47 @@ class KilapFieldDuty(models.Model):
         mine = user.employee_ids
         if not mine or mine & (self.employee_ids | self.requester_id):
             return False
-        requester = self.requester_id or self.employee_ids[:1]
+        requester = (self.requester_id or self.employee_ids[:1]).sudo()
         if requester.parent_id in mine or requester.penilai_id in mine:
             return True
-        return (
-            not requester.parent_id
-            and user.has_group("kilap_activity.group_kilap_bkpsdm")
+        return not requester.parent_id and user.has_group(
+            "kilap_activity.group_kilap_bkpsdm"
         )
 
     def _kilap_set_state(self, vals):
         return self.with_context(kilap_state_change=True).write(vals)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Employees are linked with sudo (staff cannot read hr.employee), then the
+        record rules decide whether this user may create such a duty at all."""
+        if self.env.su:
+            return super().create(vals_list)
+        duties = super(KilapFieldDuty, self.sudo()).create(vals_list).sudo(False)
+        duties.check_access("create")
+        return duties
+
     def write(self, vals):
-        if "state" in vals and not self.env.context.get("kilap_state_change") and not self.env.su:
+        if "employee_ids" in vals and not self.env.su:
+            self.check_access("write")
+            rest = dict(vals)
+            employee_cmds = rest.pop("employee_ids")
+            super(KilapFieldDuty, self.sudo()).write({"employee_ids": employee_cmds})
+            self.check_access("write")
+            return self.write(rest) if rest else True
+        if (
+            "state" in vals
+            and not self.env.context.get("kilap_state_change")
+            and not self.env.su
+        ):
             raise UserError(_("Use the buttons to change the state of a field duty."))
         locked_fields = set(vals) - {
-            "report_narrative", "report_attachment_ids", "state", "report_date",
-            "approver_id", "reject_reason",
+            "report_narrative",
+            "report_attachment_ids",
+            "state",
+            "report_date",
+            "approver_id",
+            "reject_reason",
         }
         if (
             locked_fields
@@ -134,18 +167,24 @@ class KilapFieldDuty(models.Model):
             and self.filtered(lambda d: d.state in ("approved", "reported"))
             and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
         ):
-            raise UserError(_("An approved field duty cannot be changed; cancel it instead."))
+            raise UserError(
+                _("An approved field duty cannot be changed; cancel it instead.")
+            )
         return super().write(vals)
 
     def unlink(self):
-        if not self.env.su and self.filtered(lambda d: d.state in ("approved", "reported")):
+        if not self.env.su and self.filtered(
+            lambda d: d.state in ("approved", "reported")
+        ):
             raise UserError(_("An approved field duty cannot be deleted."))
         return super().unlink()
 
     def action_submit(self):
         for duty in self:
             if duty.state not in ("draft", "rejected"):
-                raise UserError(_("Only draft or rejected field duties can be submitted."))
+                raise UserError(
+                    _("Only draft or rejected field duties can be submitted.")
+                )
         self._kilap_set_state({"state": "submitted", "reject_reason": False})
         return True
 
@@ -153,9 +192,13 @@ class KilapFieldDuty(models.Model):
         mine = self.env.user.employee_ids
         for duty in self:
             if duty.state != "submitted":
-                raise UserError(_("Only submitted field duties can be approved or rejected."))
+                raise UserError(
+                    _("Only submitted field duties can be approved or rejected.")
+                )
             if mine & (duty.employee_ids | duty.requester_id):
-                raise AccessError(_("You cannot approve or reject your own field duty."))
+                raise AccessError(
+                    _("You cannot approve or reject your own field duty.")
+                )
             if not duty._kilap_user_may_approve():
                 raise AccessError(
                     _("Only the supervisor of the requester can decide on %(name)s.")
@@ -173,7 +216,11 @@ class KilapFieldDuty(models.Model):
             raise UserError(_("A reason is required to reject a field duty."))
         self._kilap_check_can_decide()
         self._kilap_set_state(
-            {"state": "rejected", "approver_id": self.env.user.id, "reject_reason": reason}
+            {
+                "state": "rejected",
+                "approver_id": self.env.user.id,
+                "reject_reason": reason,
+            }
         )
         self._kilap_notify(_("Your field duty %(name)s was rejected."))
         return True
@@ -194,12 +241,18 @@ class KilapFieldDuty(models.Model):
             if duty.state != "approved":
                 raise UserError(_("Only approved field duties can be reported."))
             if duty.date_from > fields.Date.context_today(self):
-                raise UserError(_("The report can only be filed once the duty has started."))
+                raise UserError(
+                    _("The report can only be filed once the duty has started.")
+                )
             if is_html_empty(duty.report_narrative):
                 raise ValidationError(_("Write the report narrative before filing it."))
             if not duty.report_attachment_ids:
-                raise ValidationError(_("Attach at least one photo or document as evidence."))
-        self._kilap_set_state({"state": "reported", "report_date": fields.Date.context_today(self)})
+                raise ValidationError(
+                    _("Attach at least one photo or document as evidence.")
+                )
+        self._kilap_set_state(
+            {"state": "reported", "report_date": fields.Date.context_today(self)}
+        )
         return True
 
     def action_cancel(self):
@@ -212,15 +265,20 @@ class KilapFieldDuty(models.Model):
     def action_draft(self):
         for duty in self:
             if duty.state not in ("rejected", "cancelled"):
-                raise UserError(_("Only rejected or cancelled field duties go back to draft."))
+                raise UserError(
+                    _("Only rejected or cancelled field duties go back to draft.")
+                )
         self._kilap_set_state({"state": "draft"})
         return True
 
     def _kilap_notify(self, template):
         for duty in self:
-            partners = (duty.employee_ids.user_id | duty.requester_id.user_id).partner_id
+            partners = (
+                duty.employee_ids.user_id | duty.requester_id.user_id
+            ).partner_id
             duty.sudo().message_post(
-                body=template % {"name": duty.name}, partner_ids=partners.ids,
+                body=template % {"name": duty.name},
+                partner_ids=partners.ids,
                 subtype_xmlid="mail.mt_note",
             )
 

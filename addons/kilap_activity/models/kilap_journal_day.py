@@ -23,11 +23,14 @@ class KilapJournalDay(models.Model):
     entry_count = fields.Integer(string="Entries", readonly=True)
     submitted_count = fields.Integer(string="To Approve", readonly=True)
     approved_count = fields.Integer(string="Approved", readonly=True)
-    minutes_logged = fields.Integer(readonly=True, help="Minutes of entries not rejected.")
+    minutes_logged = fields.Integer(
+        readonly=True, help="Minutes of entries not rejected."
+    )
     minutes_approved = fields.Integer(readonly=True)
     minutes_scheduled = fields.Integer(compute="_compute_minutes_scheduled")
     coverage = fields.Float(
-        string="Coverage (%)", compute="_compute_minutes_scheduled",
+        string="Coverage (%)",
+        compute="_compute_minutes_scheduled",
         help="Logged minutes as a share of the scheduled minutes.",
     )
 
@@ -66,7 +69,9 @@ class KilapJournalDay(models.Model):
         dates = [d.date for d in self if d.date]
         scheduled = {}
         if dates:
-            scheduled = self.employee_id._kilap_work_minutes_by_date(min(dates), max(dates))
+            scheduled = self.employee_id._kilap_work_minutes_by_date(
+                min(dates), max(dates)
+            )
         for day in self:
             minutes = scheduled.get(day.employee_id.id, {}).get(day.date, 0)
             day.minutes_scheduled = minutes
@@ -81,15 +86,19 @@ class KilapJournalDay(models.Model):
         employees = self.env["hr.employee"].browse({k[0] for k in keys})
         dates = [k[1] for k in keys]
         logged = dict.fromkeys(keys, 0)
-        groups = self.env["kilap.journal.entry"].sudo()._read_group(
-            [
-                ("employee_id", "in", employees.ids),
-                ("date", ">=", min(dates)),
-                ("date", "<=", max(dates)),
-                ("state", "!=", "rejected"),
-            ],
-            ["employee_id", "date:day"],
-            ["duration_minutes:sum"],
+        groups = (
+            self.env["kilap.journal.entry"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("date", ">=", min(dates)),
+                    ("date", "<=", max(dates)),
+                    ("state", "!=", "rejected"),
+                ],
+                ["employee_id", "date:day"],
+                ["duration_minutes:sum"],
+            )
         )
         for employee, day, minutes in groups:
             if (employee.id, day) in logged:

@@ -35,7 +35,10 @@ class KilapJournalEntry(models.Model):
     _order = "date desc, time_start desc, id desc"
 
     name = fields.Char(
-        string="Activity", required=True, tracking=True, help="Short title of the activity."
+        string="Activity",
+        required=True,
+        tracking=True,
+        help="Short title of the activity.",
     )
     active = fields.Boolean(default=True, tracking=True)
     employee_id = fields.Many2one(
@@ -52,11 +55,17 @@ class KilapJournalEntry(models.Model):
         related="employee_id.department_id", store=True, index=True, readonly=True
     )
     supervisor_id = fields.Many2one(
-        related="employee_id.parent_id", store=True, index=True, readonly=True,
+        related="employee_id.parent_id",
+        store=True,
+        index=True,
+        readonly=True,
         string="Supervisor",
     )
     penilai_id = fields.Many2one(
-        related="employee_id.penilai_id", store=True, index=True, readonly=True,
+        related="employee_id.penilai_id",
+        store=True,
+        index=True,
+        readonly=True,
         string="Appraiser",
     )
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
@@ -72,7 +81,9 @@ class KilapJournalEntry(models.Model):
         default=lambda self: self.env["kilap.journal.type"].search([], limit=1),
     )
     evidence_required = fields.Boolean(related="journal_type_id.evidence_required")
-    rhk_id = fields.Many2one("kilap.skp.rhk", string="RHK", index="btree_not_null", tracking=True)
+    rhk_id = fields.Many2one(
+        "kilap.skp.rhk", string="RHK", index="btree_not_null", tracking=True
+    )
     rhk_required = fields.Boolean(compute="_compute_rhk_required")
     catalog_id = fields.Many2one("kilap.activity.catalog", string="Catalogue Item")
     output_qty = fields.Float(string="Output Quantity", default=1.0)
@@ -87,7 +98,9 @@ class KilapJournalEntry(models.Model):
         help="Photos or documents that prove the activity (bukti dukung).",
     )
     evidence_url = fields.Char(string="Evidence Link")
-    latitude = fields.Float(digits=(10, 7), help="Device position when the entry was written.")
+    latitude = fields.Float(
+        digits=(10, 7), help="Device position when the entry was written."
+    )
     longitude = fields.Float(digits=(10, 7))
     state = fields.Selection(
         [
@@ -118,7 +131,9 @@ class KilapJournalEntry(models.Model):
     @api.depends("time_start", "time_end")
     def _compute_duration_minutes(self):
         for entry in self:
-            entry.duration_minutes = journal_rules.span_minutes(entry.time_start, entry.time_end)
+            entry.duration_minutes = journal_rules.span_minutes(
+                entry.time_start, entry.time_end
+            )
 
     @api.depends("catalog_id.points_per_unit", "output_qty")
     def _compute_points(self):
@@ -129,13 +144,18 @@ class KilapJournalEntry(models.Model):
     def _compute_rhk_required(self):
         approved = self._kilap_approved_skp_keys()
         for entry in self:
-            entry.rhk_required = (entry.employee_id.id, entry.date and entry.date.year) in approved
+            entry.rhk_required = (
+                entry.employee_id.id,
+                entry.date and entry.date.year,
+            ) in approved
 
     @api.depends_context("uid")
     @api.depends("employee_id", "state")
     def _compute_can_approve(self):
         for entry in self:
-            entry.can_approve = entry.state == "submitted" and entry._kilap_user_may_approve()
+            entry.can_approve = (
+                entry.state == "submitted" and entry._kilap_user_may_approve()
+            )
 
     @api.depends("employee_id", "date", "duration_minutes", "state")
     def _compute_day_minutes(self):
@@ -152,9 +172,13 @@ class KilapJournalEntry(models.Model):
         employees = self.employee_id
         if not employees:
             return set()
-        groups = self.env["kilap.skp"].sudo()._read_group(
-            [("employee_id", "in", employees.ids), ("state", "=", "approved")],
-            ["employee_id", "year"],
+        groups = (
+            self.env["kilap.skp"]
+            .sudo()
+            ._read_group(
+                [("employee_id", "in", employees.ids), ("state", "=", "approved")],
+                ["employee_id", "year"],
+            )
         )
         return {(employee.id, year) for employee, year in groups}
 
@@ -187,7 +211,10 @@ class KilapJournalEntry(models.Model):
                     and other.employee_id == entry.employee_id
                     and other.date == entry.date
                     and journal_rules.spans_overlap(
-                        entry.time_start, entry.time_end, other.time_start, other.time_end
+                        entry.time_start,
+                        entry.time_end,
+                        other.time_start,
+                        other.time_end,
                     )
                 ):
                     raise ValidationError(
@@ -204,7 +231,9 @@ class KilapJournalEntry(models.Model):
         for entry in self:
             if entry.rhk_id:
                 if entry.rhk_id.employee_id != entry.employee_id:
-                    raise ValidationError(_("The RHK must come from the employee's own SKP."))
+                    raise ValidationError(
+                        _("The RHK must come from the employee's own SKP.")
+                    )
                 if entry.rhk_id.skp_id.year != entry.date.year:
                     raise ValidationError(
                         _("The RHK must come from the SKP of the entry's year.")
@@ -226,7 +255,7 @@ class KilapJournalEntry(models.Model):
             return
         Window = self.env["kilap.journal.window"]
         for entry in self:
-            employee = entry.employee_id
+            employee = entry.employee_id.sudo()
             today = employee._kilap_today()
             if entry.date > today:
                 raise ValidationError(
@@ -236,7 +265,9 @@ class KilapJournalEntry(models.Model):
             window = employee.company_id.kilap_journal_window_days
             if entry.date == today:
                 continue
-            minutes = employee._kilap_work_minutes_by_date(entry.date, today)[employee.id]
+            minutes = employee._kilap_work_minutes_by_date(entry.date, today)[
+                employee.id
+            ]
             working_dates = {day for day, value in minutes.items() if value > 0}
             if journal_rules.within_window(entry.date, today, working_dates, window):
                 continue
@@ -274,7 +305,9 @@ class KilapJournalEntry(models.Model):
         changed = set(vals)
         if "active" in changed and self.filtered(lambda e: e.state == "approved"):
             if not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
-                raise AccessError(_("Only BKPSDM can archive approved journal entries."))
+                raise AccessError(
+                    _("Only BKPSDM can archive approved journal entries.")
+                )
         content = changed & CONTENT_FIELDS
         if content and self.filtered(lambda e: e.state in ("submitted", "approved")):
             raise UserError(
@@ -284,7 +317,9 @@ class KilapJournalEntry(models.Model):
                 )
             )
         if changed & STATE_FIELDS and not self.env.context.get("kilap_state_change"):
-            raise UserError(_("Use the Submit, Approve and Reject buttons to change the state."))
+            raise UserError(
+                _("Use the Submit, Approve and Reject buttons to change the state.")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -312,13 +347,14 @@ class KilapJournalEntry(models.Model):
         self.ensure_one()
         user = user or self.env.user
         my_employees = user.employee_ids
-        if self.employee_id in my_employees:
+        employee = self.employee_id.sudo()
+        if employee in my_employees:
             return False
-        if self.employee_id.parent_id in my_employees or self.employee_id.penilai_id in my_employees:
+        if employee.parent_id in my_employees or employee.penilai_id in my_employees:
             return True
         return (
-            not self.employee_id.parent_id
-            and not self.employee_id.penilai_id
+            not employee.parent_id
+            and not employee.penilai_id
             and user.has_group("kilap_activity.group_kilap_bkpsdm")
         )
 
@@ -350,14 +386,16 @@ class KilapJournalEntry(models.Model):
                     % {"name": entry.name}
                 )
             if entry.employee_id in self.env.user.employee_ids:
-                raise AccessError(_("You cannot approve or reject your own journal entries."))
+                raise AccessError(
+                    _("You cannot approve or reject your own journal entries.")
+                )
             if not entry._kilap_user_may_approve():
                 raise AccessError(
                     _(
                         "Only the direct supervisor or the appraiser of %(employee)s can "
                         "approve or reject this entry."
                     )
-                    % {"employee": entry.employee_id.name}
+                    % {"employee": entry.employee_id.sudo().name}
                 )
 
     def action_approve(self):
@@ -378,7 +416,11 @@ class KilapJournalEntry(models.Model):
             raise UserError(_("A reason is required to reject a journal entry."))
         self._kilap_check_can_decide()
         self.with_context(kilap_state_change=True).write(
-            {"state": "rejected", "approver_id": self.env.user.id, "reject_reason": reason}
+            {
+                "state": "rejected",
+                "approver_id": self.env.user.id,
+                "reject_reason": reason,
+            }
         )
         self._kilap_notify_decision()
         return True
@@ -403,7 +445,7 @@ class KilapJournalEntry(models.Model):
     def _kilap_notify_decision(self):
         """Tell the employee (chatter + inbox/email) and ask for a fix when rejected."""
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
-        for entry in self:
+        for entry in self.sudo():
             partner = entry.employee_id.user_id.partner_id
             if entry.state == "approved":
                 body = _("Your journal entry %(name)s of %(date)s was approved.") % {
@@ -413,7 +455,11 @@ class KilapJournalEntry(models.Model):
             else:
                 body = _(
                     "Your journal entry %(name)s of %(date)s was rejected: %(reason)s"
-                ) % {"name": entry.name, "date": entry.date, "reason": entry.reject_reason}
+                ) % {
+                    "name": entry.name,
+                    "date": entry.date,
+                    "reason": entry.reject_reason,
+                }
             entry.sudo().message_post(
                 body=body,
                 partner_ids=partner.ids,

@@ -22,7 +22,8 @@ class KilapJournalEntry(models.Model):
             today = local.date()
             hour = local.hour + local.minute / 60.0
             if not force and (
-                hour < company.kilap_reminder_hour or company.kilap_reminder_last_date == today
+                hour < company.kilap_reminder_hour
+                or company.kilap_reminder_last_date == today
             ):
                 continue
             self._kilap_remind_employees(company, today)
@@ -33,8 +34,10 @@ class KilapJournalEntry(models.Model):
     @api.model
     def _kilap_remind_employees(self, company, today):
         """Activity (with its notification/email) for employees without a submitted entry."""
-        employees = self.env["hr.employee"].sudo().search(
-            [("company_id", "=", company.id), ("user_id", "!=", False)]
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("company_id", "=", company.id), ("user_id", "!=", False)])
         )
         if not employees:
             return self.env["hr.employee"]

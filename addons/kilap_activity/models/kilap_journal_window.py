@@ -20,7 +20,9 @@ class KilapJournalWindow(models.Model):
     )
     employee_id = fields.Many2one("hr.employee", tracking=True, index="btree_not_null")
     department_id = fields.Many2one(
-        "hr.department", tracking=True, help="Applies to this department and its sub-units."
+        "hr.department",
+        tracking=True,
+        help="Applies to this department and its sub-units.",
     )
     date_from = fields.Date(string="Activities From", required=True, tracking=True)
     date_to = fields.Date(string="Activities To", required=True, tracking=True)
@@ -55,7 +57,11 @@ class KilapJournalWindow(models.Model):
             if window.department_id:
                 dept_ids = (
                     employee.department_id
-                    and [int(x) for x in employee.department_id.parent_path.split("/") if x]
+                    and [
+                        int(x)
+                        for x in employee.department_id.parent_path.split("/")
+                        if x
+                    ]
                     or []
                 )
                 if window.department_id.id not in dept_ids:

@@ -11,7 +11,9 @@ class KilapSkp(models.Model):
     _order = "year desc, employee_id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True
+    )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, readonly=True
     )
@@ -27,7 +29,9 @@ class KilapSkp(models.Model):
         readonly=False,
     )
     year = fields.Integer(
-        required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).year,
     )
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "Submitted"), ("approved", "Approved")],
@@ -67,8 +71,14 @@ class KilapSkp(models.Model):
         guarded = {"employee_id", "year", "penilai_id"} & set(vals)
         if guarded and not self.env.context.get("kilap_state_change"):
             self._kilap_check_editable()
-        if "state" in vals and not self.env.context.get("kilap_state_change") and not self.env.su:
-            raise UserError(_("Use the Submit, Approve and Revise buttons to change the state."))
+        if (
+            "state" in vals
+            and not self.env.context.get("kilap_state_change")
+            and not self.env.su
+        ):
+            raise UserError(
+                _("Use the Submit, Approve and Revise buttons to change the state.")
+            )
         return super().write(vals)
 
     def unlink(self):
@@ -83,9 +93,7 @@ class KilapSkp(models.Model):
         locked = self.filtered(lambda s: s.state != "draft")
         if locked:
             raise UserError(
-                _(
-                    "The SKP %(name)s is submitted or approved: use Revise to change it."
-                )
+                _("The SKP %(name)s is submitted or approved: use Revise to change it.")
                 % {"name": locked[0].name}
             )
 
@@ -105,13 +113,14 @@ class KilapSkp(models.Model):
                 raise UserError(_("Only submitted SKPs can be approved."))
             if skp.employee_id in my_employees:
                 raise AccessError(_("You cannot approve your own SKP."))
-            appraiser = skp.penilai_id or skp.employee_id.parent_id
+            appraiser = skp.sudo().penilai_id or skp.sudo().employee_id.parent_id
             if appraiser not in my_employees and not (
-                not appraiser and self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+                not appraiser
+                and self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
             ):
                 raise AccessError(
                     _("Only the appraiser of %(employee)s can approve this SKP.")
-                    % {"employee": skp.employee_id.name}
+                    % {"employee": skp.sudo().employee_id.name}
                 )
         self.with_context(kilap_state_change=True).write(
             {

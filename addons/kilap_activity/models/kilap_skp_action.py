@@ -11,7 +11,9 @@ class KilapSkpAction(models.Model):
     _order = "rhk_id, month, id"
 
     name = fields.Char(required=True)
-    rhk_id = fields.Many2one("kilap.skp.rhk", required=True, index=True, ondelete="cascade")
+    rhk_id = fields.Many2one(
+        "kilap.skp.rhk", required=True, index=True, ondelete="cascade"
+    )
     employee_id = fields.Many2one(
         related="rhk_id.employee_id", store=True, index=True, readonly=True
     )

@@ -10,7 +10,9 @@ class KilapSkpIndicator(models.Model):
     _order = "rhk_id, id"
 
     name = fields.Char(required=True)
-    rhk_id = fields.Many2one("kilap.skp.rhk", required=True, index=True, ondelete="cascade")
+    rhk_id = fields.Many2one(
+        "kilap.skp.rhk", required=True, index=True, ondelete="cascade"
+    )
     employee_id = fields.Many2one(
         related="rhk_id.employee_id", store=True, index=True, readonly=True
     )

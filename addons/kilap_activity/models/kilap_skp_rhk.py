@@ -54,7 +54,9 @@ class KilapSkpRhk(models.Model):
         index="btree_not_null",
         ondelete="set null",
     )
-    indicator_ids = fields.One2many("kilap.skp.indicator", "rhk_id", string="Indicators")
+    indicator_ids = fields.One2many(
+        "kilap.skp.indicator", "rhk_id", string="Indicators"
+    )
     action_ids = fields.One2many("kilap.skp.action", "rhk_id", string="Action Plan")
 
     def _kilap_skp(self):
@@ -63,7 +65,9 @@ class KilapSkpRhk(models.Model):
     @api.depends("name", "skp_id.year")
     def _compute_display_name(self):
         for rhk in self:
-            rhk.display_name = f"[{rhk.skp_id.year}] {rhk.name}" if rhk.skp_id else rhk.name
+            rhk.display_name = (
+                f"[{rhk.skp_id.year}] {rhk.name}" if rhk.skp_id else rhk.name
+            )
 
     @api.constrains("parent_rhk_id", "skp_id")
     def _check_parent_rhk(self):
@@ -74,5 +78,7 @@ class KilapSkpRhk(models.Model):
                 employee.parent_id | employee.penilai_id
             ):
                 raise ValidationError(
-                    _("A supported RHK must be one of the supervisor's RHK of the same year.")
+                    _(
+                        "A supported RHK must be one of the supervisor's RHK of the same year."
+                    )
                 )

@@ -17,7 +17,9 @@ class KilapJournalReportWizard(models.TransientModel):
         today = fields.Date.context_today(self)
         return today.replace(day=1) - relativedelta(months=1)
 
-    month_start = fields.Date(string="Month", required=True, default=_default_month_start)
+    month_start = fields.Date(
+        string="Month", required=True, default=_default_month_start
+    )
     report_kind = fields.Selection(
         [("employee", "Journal per employee"), ("opd", "Recap per OPD")],
         required=True,
@@ -34,13 +36,16 @@ class KilapJournalReportWizard(models.TransientModel):
     def action_print(self):
         self.ensure_one()
         start, end = self._kilap_period()
-        data = {"date_from": fields.Date.to_string(start), "date_to": fields.Date.to_string(end)}
+        data = {
+            "date_from": fields.Date.to_string(start),
+            "date_to": fields.Date.to_string(end),
+        }
         if self.report_kind == "employee":
             if not self.employee_ids:
                 raise UserError(_("Choose at least one employee."))
-            return self.env.ref("kilap_activity.action_report_journal_month").report_action(
-                self.employee_ids, data=data
-            )
+            return self.env.ref(
+                "kilap_activity.action_report_journal_month"
+            ).report_action(self.employee_ids, data=data)
         if not self.department_id:
             raise UserError(_("Choose the OPD."))
         return self.env.ref("kilap_activity.action_report_journal_opd").report_action(

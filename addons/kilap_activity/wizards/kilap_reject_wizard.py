@@ -7,7 +7,9 @@ class KilapRejectWizard(models.TransientModel):
     _name = "kilap.reject.wizard"
     _description = "Reject with a Reason"
 
-    journal_entry_ids = fields.Many2many("kilap.journal.entry", string="Journal Entries")
+    journal_entry_ids = fields.Many2many(
+        "kilap.journal.entry", string="Journal Entries"
+    )
     field_duty_ids = fields.Many2many("kilap.field.duty", string="Field Duties")
     reason = fields.Text(required=True)
 

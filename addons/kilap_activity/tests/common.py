@@ -1,0 +1,205 @@
+import datetime
+from contextlib import contextmanager
+
+from odoo.tests import new_test_user
+from odoo.tests.common import TransactionCase
+
+from ..rules import journal as journal_rules
+
+GROUP = "kilap_activity.group_kilap_"
+
+
+class KilapActivityCase(TransactionCase):
+    """A small pemda of its own: two OPD, a supervisor chain and one user per role.
+
+    Built from scratch so the tests never depend on demo data.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
+        cls.calendar = cls.env["resource.calendar"].create(
+            {
+                "name": "ASN test schedule",
+                "tz": "Asia/Makassar",
+                "attendance_ids": [(5, 0, 0)]
+                + [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"d{d} am",
+                            "dayofweek": str(d),
+                            "hour_from": 7.5,
+                            "hour_to": 12.0,
+                            "day_period": "morning",
+                        },
+                    )
+                    for d in range(5)
+                ]
+                + [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"d{d} pm",
+                            "dayofweek": str(d),
+                            "hour_from": 13.0,
+                            "hour_to": 16.0,
+                            "day_period": "afternoon",
+                        },
+                    )
+                    for d in range(5)
+                ],
+            }
+        )
+        cls.company = cls.env["res.company"].create(
+            {"name": "Pemda Uji", "resource_calendar_id": cls.calendar.id}
+        )
+        cls.other_company = cls.env["res.company"].create({"name": "Pemda Lain"})
+        cls.calendar.company_id = cls.company
+        Dept = cls.env["hr.department"]
+        cls.opd_a = Dept.create({"name": "Dinas A", "company_id": cls.company.id})
+        cls.unit_a1 = Dept.create(
+            {
+                "name": "Bidang A1",
+                "parent_id": cls.opd_a.id,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.opd_b = Dept.create({"name": "Dinas B", "company_id": cls.company.id})
+
+        def user(login, role):
+            return new_test_user(
+                cls.env,
+                login=login,
+                groups=f"base.group_user,{GROUP}{role}",
+                company_id=cls.company.id,
+                company_ids=[(6, 0, cls.company.ids)],
+                tz="Asia/Makassar",
+            )
+
+        cls.user_bkpsdm = user("t_bkpsdm", "bkpsdm")
+        cls.user_admin_opd = user("t_adminopd", "admin_opd")
+        cls.user_atasan = user("t_atasan", "atasan")
+        cls.user_pegawai = user("t_pegawai", "pegawai")
+        cls.user_pegawai2 = user("t_pegawai2", "pegawai")
+        cls.user_other_atasan = user("t_atasan_b", "atasan")
+        cls.user_auditor = user("t_auditor", "auditor")
+
+        Employee = cls.env["hr.employee"].with_context(tracking_disable=True)
+
+        def employee(name, dept, user=None, parent=None, nip=False, sex="male"):
+            return Employee.create(
+                {
+                    "name": name,
+                    "company_id": cls.company.id,
+                    "department_id": dept.id,
+                    "user_id": user and user.id,
+                    "parent_id": parent and parent.id,
+                    "resource_calendar_id": cls.calendar.id,
+                    "tz": "Asia/Makassar",
+                    "nip": nip,
+                    "sex": sex,
+                }
+            )
+
+        cls.emp_head = employee("Kepala Dinas A", cls.opd_a, nip="197001011995031001")
+        cls.emp_admin_opd = employee(
+            "Admin OPD A",
+            cls.opd_a,
+            cls.user_admin_opd,
+            cls.emp_head,
+            "198001012005011001",
+        )
+        cls.emp_atasan = employee(
+            "Atasan A1",
+            cls.unit_a1,
+            cls.user_atasan,
+            cls.emp_head,
+            "198101012006011002",
+        )
+        cls.emp_pegawai = employee(
+            "Pegawai A1",
+            cls.unit_a1,
+            cls.user_pegawai,
+            cls.emp_atasan,
+            "199001012015032003",
+            "female",
+        )
+        cls.emp_pegawai2 = employee(
+            "Pegawai A1 kedua",
+            cls.unit_a1,
+            cls.user_pegawai2,
+            cls.emp_atasan,
+            "199101012016031004",
+        )
+        cls.emp_atasan_b = employee(
+            "Atasan B", cls.opd_b, cls.user_other_atasan, nip="198201012007011005"
+        )
+        cls.emp_staff_b = employee(
+            "Staf B", cls.opd_b, None, cls.emp_atasan_b, "199201012017031006"
+        )
+        cls.emp_bkpsdm = employee(
+            "BKPSDM", cls.opd_b, cls.user_bkpsdm, nip="197501012000031007"
+        )
+        cls.emp_auditor = employee(
+            "Auditor", cls.opd_b, cls.user_auditor, nip="197601012001031008"
+        )
+        cls.office_type = cls.env.ref("kilap_activity.journal_type_office")
+        cls.field_type = cls.env.ref("kilap_activity.journal_type_field")
+        cls.today = cls.emp_pegawai._kilap_today()
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, regex):  # pylint: disable=arguments-differ
+        """Like unittest's, but inside Odoo's savepoint so a failed create leaves nothing."""
+        with self.assertRaises(exception) as cm:
+            yield cm
+        self.assertRegex(str(cm.exception), regex)
+
+    def flush_tracking(self):
+        """Tracking values are written at pre-commit; each button is its own transaction."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    @classmethod
+    def working_day_back(cls, employee, late_days):
+        """The most recent past date that is exactly ``late_days`` working days late."""
+        start = cls.today - datetime.timedelta(days=40)
+        minutes = employee._kilap_work_minutes_by_date(start, cls.today)[employee.id]
+        working = {d for d, m in minutes.items() if m}
+        day = cls.today - datetime.timedelta(days=1)
+        while day > start:
+            if (
+                day in working
+                and journal_rules.late_working_days(day, cls.today, working)
+                == late_days
+            ):
+                return day
+            day -= datetime.timedelta(days=1)
+        raise AssertionError("no such day")
+
+    @classmethod
+    def last_working_day(cls, employee):
+        """Today if it is a working day, else the latest working day within the window."""
+        start = cls.today - datetime.timedelta(days=10)
+        minutes = employee._kilap_work_minutes_by_date(start, cls.today)[employee.id]
+        return max(d for d, m in minutes.items() if m)
+
+    def entry(self, employee=None, user=None, **vals):
+        employee = employee or self.emp_pegawai
+        values = {
+            "name": "Menyusun laporan",
+            "description": "Menyusun laporan bulanan",
+            "employee_id": employee.id,
+            "date": self.today,
+            "time_start": 8.0,
+            "time_end": 9.0,
+            "journal_type_id": self.office_type.id,
+        }
+        values.update(vals)
+        Entry = self.env["kilap.journal.entry"]
+        if user:
+            Entry = Entry.with_user(user)
+        return Entry.create(values)
