@@ -31,8 +31,12 @@ class KilapAttendanceBand(models.Model):
     @api.constrains("minute_from", "minute_to")
     def _check_range(self):
         for band in self:
-            if band.minute_from < 1 or (band.minute_to and band.minute_to < band.minute_from):
-                raise ValidationError(_("A band must start at 1 minute or later and end after it starts."))
+            if band.minute_from < 1 or (
+                band.minute_to and band.minute_to < band.minute_from
+            ):
+                raise ValidationError(
+                    _("A band must start at 1 minute or later and end after it starts.")
+                )
 
     def _as_tuples(self):
         """Bands as ``(code, from, to)`` tuples for rules.bands.classify_minutes."""

@@ -1,4 +1,20 @@
-from odoo import fields, models
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..rules import bands as band_rules
+
+LEAVE_STATUS = {
+    "leave": "leave",
+    "sick": "sick",
+    "training": "training",
+    "absent": "absent",
+    "present": "present",
+}
 
 
 class KilapAttendanceDay(models.Model):
@@ -12,7 +28,9 @@ class KilapAttendanceDay(models.Model):
     _description = "Daily Attendance Result"
     _order = "date desc, employee_id"
 
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, ondelete="cascade")
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
     company_id = fields.Many2one("res.company", required=True, index=True)
     department_id = fields.Many2one("hr.department", index=True)
     date = fields.Date(required=True, index=True)
@@ -34,7 +52,9 @@ class KilapAttendanceDay(models.Model):
     field_duty_id = fields.Many2one("kilap.field.duty", index="btree_not_null")
     check_in = fields.Datetime()
     check_out = fields.Datetime()
-    check_in_local = fields.Float(string="Local Check-in", help="Hours in office time zone.")
+    check_in_local = fields.Float(
+        string="Local Check-in", help="Hours in office time zone."
+    )
     check_out_local = fields.Float(string="Local Check-out")
     scheduled_minutes = fields.Integer()
     worked_minutes = fields.Integer()
@@ -42,7 +62,421 @@ class KilapAttendanceDay(models.Model):
     tl_band_id = fields.Many2one("kilap.attendance.band", string="TL Band")
     early_minutes = fields.Integer()
     psw_band_id = fields.Many2one("kilap.attendance.band", string="PSW Band")
+    # added by kilap_attendance_geo beyond the skeleton
+    late_made_up = fields.Boolean(
+        help="Lateness waived because the employee stayed longer."
+    )
+    calendar_id = fields.Many2one("resource.calendar", string="Working Schedule")
+    scheduled_start = fields.Float(help="Scheduled start, hours in office time zone.")
+    scheduled_end = fields.Float(help="Scheduled end, hours in office time zone.")
+    tz = fields.Char(string="Time Zone")
+    holiday_name = fields.Char()
 
     _employee_date_unique = models.Constraint(
-        "UNIQUE(employee_id, date)", "There is one attendance result per employee and day."
+        "UNIQUE(employee_id, date)",
+        "There is one attendance result per employee and day.",
     )
+
+    # ------------------------------------------------------------------ API
+    @api.model
+    def _kilap_compute_days(self, employees, date_from, date_to):
+        """Compute (create/update/remove) the results of ``employees`` from ``date_from``
+        to ``date_to`` inclusive. Set-based: one query per source for the whole range;
+        recomputing gives the same rows. Returns the result rows of the range.
+        """
+        date_from, date_to = (
+            fields.Date.to_date(date_from),
+            fields.Date.to_date(date_to),
+        )
+        if not date_from or not date_to or date_to < date_from:
+            raise UserError(
+                _("Choose a valid date range: the end cannot be before the start.")
+            )
+        if (date_to - date_from).days > 400:
+            raise UserError(_("Compute at most about one year at a time."))
+        employees = employees.sudo().with_context(active_test=False)
+        if not employees:
+            return self.browse()
+        sources = self._kilap_gather(employees, date_from, date_to)
+        existing = {
+            (day.employee_id.id, day.date): day
+            for day in self.sudo().search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                list(self._kilap_value_fields()) + ["employee_id", "date"],
+            )
+        }
+        to_create, keep = [], self.browse()
+        for employee in employees:
+            day = date_from
+            while day <= date_to:
+                vals = self._kilap_day_values(employee, day, sources)
+                row = existing.pop((employee.id, day), None)
+                if vals is None:
+                    if row:
+                        existing[(employee.id, day)] = row  # removed below
+                elif row:
+                    changes = row._kilap_changes(vals)
+                    if changes:
+                        row.write(changes)
+                    keep |= row
+                else:
+                    to_create.append(vals)
+                day += timedelta(days=1)
+        stale = self.browse([row.id for row in existing.values()])
+        stale.sudo().unlink()
+        created = self.sudo().create(to_create) if to_create else self.browse()
+        result = keep | created
+        years = {date_from.year, date_to.year}
+        for year in years:
+            self._kilap_check_discipline(employees, year)
+        return result
+
+    @api.model
+    def _kilap_value_fields(self):
+        return (
+            "company_id",
+            "department_id",
+            "status",
+            "leave_id",
+            "leave_type_id",
+            "field_duty_id",
+            "check_in",
+            "check_out",
+            "check_in_local",
+            "check_out_local",
+            "scheduled_minutes",
+            "worked_minutes",
+            "late_minutes",
+            "tl_band_id",
+            "early_minutes",
+            "psw_band_id",
+            "late_made_up",
+            "calendar_id",
+            "scheduled_start",
+            "scheduled_end",
+            "tz",
+            "holiday_name",
+        )
+
+    def _kilap_changes(self, vals):
+        changes = {}
+        for name, value in vals.items():
+            field = self._fields[name]
+            current = self[name]
+            if field.type == "many2one":
+                current = current.id or False
+            elif field.type == "float":
+                if abs((current or 0.0) - (value or 0.0)) < 1e-6:
+                    continue
+            if current != value and not (not current and not value):
+                changes[name] = value
+        return changes
+
+    # ------------------------------------------------------------------ gathering
+    @api.model
+    def _kilap_gather(self, employees, date_from, date_to):
+        """One read per source for the whole range and employee set."""
+        start = datetime.combine(date_from - timedelta(days=1), time.min)
+        stop = datetime.combine(date_to + timedelta(days=2), time.min)
+        companies = employees.company_id
+        periods = (
+            self.env["kilap.schedule.period"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("company_id", "in", companies.ids),
+                    ("date_from", "<=", date_to),
+                    ("date_to", ">=", date_from),
+                ],
+                ["company_id", "calendar_id", "date_from", "date_to"],
+            )
+        )
+        calendars = employees.resource_calendar_id | periods.calendar_id
+        lines = (
+            self.env["resource.calendar.attendance"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("calendar_id", "in", calendars.ids),
+                    ("display_type", "=", False),
+                    ("day_period", "!=", "lunch"),
+                ],
+                ["calendar_id", "dayofweek", "hour_from", "hour_to"],
+            )
+        )
+        schedule = defaultdict(list)
+        for line in lines:
+            schedule[line.calendar_id.id, int(line.dayofweek)].append(
+                (line.hour_from, line.hour_to)
+            )
+        global_leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("resource_id", "=", False),
+                    ("company_id", "in", [*companies.ids, False]),
+                    ("date_from", "<", stop),
+                    ("date_to", ">", start),
+                ],
+                ["name", "calendar_id", "date_from", "date_to"],
+            )
+        )
+        attendances = (
+            self.env["hr.attendance"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("check_in", ">=", start),
+                    ("check_in", "<", stop),
+                    ("kilap_review_state", "!=", "rejected"),
+                ],
+                ["employee_id", "check_in", "check_out"],
+                order="check_in",
+            )
+        )
+        by_employee = defaultdict(list)
+        for att in attendances:
+            by_employee[att.employee_id.id].append(att)
+        leaves = (
+            self.env["hr.leave"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "validate"),
+                    ("request_date_from", "<=", date_to),
+                    ("request_date_to", ">=", date_from),
+                ],
+                [
+                    "employee_id",
+                    "holiday_status_id",
+                    "request_date_from",
+                    "request_date_to",
+                ],
+            )
+        )
+        leaves_by_employee = defaultdict(list)
+        for leave in leaves:
+            leaves_by_employee[leave.employee_id.id].append(leave)
+        duties = self.env["kilap.field.duty"]._kilap_approved_duties(
+            employees, date_from, date_to
+        )
+        duties_by_employee = defaultdict(list)
+        for duty in duties:
+            for employee_id in duty.employee_ids.ids:
+                duties_by_employee[employee_id].append(duty)
+        all_bands = self.env["kilap.attendance.band"].sudo().search([])
+        return {
+            "periods": periods,
+            "schedule": schedule,
+            "global_leaves": global_leaves,
+            "attendances": by_employee,
+            "leaves": leaves_by_employee,
+            "duties": duties_by_employee,
+            "bands": all_bands,
+        }
+
+    # ------------------------------------------------------------------ one day
+    @api.model
+    def _kilap_bands(self, sources, company, kind):
+        bands = sources["bands"].filtered(lambda b: b.kind == kind)
+        own = bands.filtered(lambda b: b.company_id == company)
+        return own or bands.filtered(lambda b: not b.company_id)
+
+    @api.model
+    def _kilap_day_values(self, employee, day, sources):
+        """Values of the result row of ``employee`` on ``day``, None when not a working day."""
+        company = employee.company_id
+        calendar = employee.resource_calendar_id
+        for period in sources["periods"]:
+            if (
+                period.company_id == company
+                and period.date_from <= day <= period.date_to
+            ):
+                calendar = period.calendar_id
+                break
+        intervals = sources["schedule"].get((calendar.id, day.weekday()))
+        if not calendar or not intervals:
+            return None
+        tz_name = employee._kilap_tz()
+        tz = pytz.timezone(tz_name)
+        start_h = min(i[0] for i in intervals)
+        end_h = max(i[1] for i in intervals)
+
+        def to_utc(hours):
+            local = tz.localize(
+                datetime.combine(day, time.min) + timedelta(hours=hours)
+            )
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        def to_local_hours(dt):
+            local = pytz.utc.localize(dt).astimezone(tz)
+            return local.hour + local.minute / 60 + local.second / 3600, local.date()
+
+        day_start, day_end = to_utc(start_h), to_utc(end_h)
+        vals = {
+            "employee_id": employee.id,
+            "date": day,
+            "company_id": company.id,
+            "department_id": employee.department_id.id or False,
+            "calendar_id": calendar.id,
+            "tz": tz_name,
+            "scheduled_start": start_h,
+            "scheduled_end": end_h,
+            "scheduled_minutes": round(sum(to - fr for fr, to in intervals) * 60),
+            "status": "absent",
+            "leave_id": False,
+            "leave_type_id": False,
+            "field_duty_id": False,
+            "check_in": False,
+            "check_out": False,
+            "check_in_local": 0.0,
+            "check_out_local": 0.0,
+            "worked_minutes": 0,
+            "late_minutes": 0,
+            "tl_band_id": False,
+            "early_minutes": 0,
+            "psw_band_id": False,
+            "late_made_up": False,
+            "holiday_name": False,
+        }
+        for leave in sources["global_leaves"]:
+            if leave.calendar_id and leave.calendar_id != calendar:
+                continue
+            if leave.date_from < day_end and leave.date_to > day_start:
+                vals.update(status="holiday", holiday_name=leave.name)
+                return vals
+        for leave in sources["leaves"].get(employee.id, []):
+            if leave.request_date_from <= day <= leave.request_date_to:
+                treatment = leave.holiday_status_id.kilap_treatment or "leave"
+                vals.update(
+                    status=LEAVE_STATUS[treatment],
+                    leave_id=leave.id,
+                    leave_type_id=leave.holiday_status_id.id,
+                )
+                return vals
+        for duty in sources["duties"].get(employee.id, []):
+            if duty.date_from <= day <= duty.date_to:
+                vals.update(status="field_duty", field_duty_id=duty.id)
+                return vals
+        todays = [
+            att
+            for att in sources["attendances"].get(employee.id, [])
+            if to_local_hours(att.check_in)[1] == day
+        ]
+        if not todays:
+            return vals
+        first_in = todays[0].check_in
+        last = max(todays, key=lambda a: a.check_out or a.check_in)
+        open_att = any(not a.check_out for a in todays)
+        last_out = False if open_att else last.check_out
+        in_h = to_local_hours(first_in)[0]
+        out_h = to_local_hours(last_out)[0] if last_out else None
+        if last_out and to_local_hours(last_out)[1] > day:
+            out_h = 24.0 + out_h
+        makeup = company.kilap_makeup_max_min if company.kilap_makeup_enabled else 0
+        late, early, made_up = band_rules.day_minutes(
+            start_h, end_h, in_h, out_h, makeup
+        )
+        tl_bands = self._kilap_bands(sources, company, "tl")
+        psw_bands = self._kilap_bands(sources, company, "psw")
+        tl_code = band_rules.classify_minutes(late, tl_bands._as_tuples())
+        psw_code = band_rules.classify_minutes(early, psw_bands._as_tuples())
+        if out_h is None:
+            psw_band = psw_bands.filtered("is_missing_band")[:1]
+            early = 0
+        else:
+            psw_band = psw_bands.filtered(lambda b: b.code == psw_code)[:1]
+        worked = sum(
+            ((a.check_out or a.check_in) - a.check_in).total_seconds() for a in todays
+        )
+        vals.update(
+            status="present",
+            check_in=first_in,
+            check_out=last_out,
+            check_in_local=round(in_h, 4),
+            check_out_local=round(out_h % 24, 4) if out_h is not None else 0.0,
+            worked_minutes=int(worked // 60),
+            late_minutes=late,
+            early_minutes=early,
+            late_made_up=made_up,
+            tl_band_id=tl_bands.filtered(lambda b: b.code == tl_code)[:1].id or False,
+            psw_band_id=psw_band.id or False,
+        )
+        return vals
+
+    # ------------------------------------------------------------------ discipline
+    @api.model
+    def _kilap_check_discipline(self, employees, year):
+        """Raise, once, every PP 94/2021 threshold crossed in ``year``."""
+        domain = [
+            ("employee_id", "in", employees.ids),
+            ("date", ">=", f"{year}-01-01"),
+            ("date", "<=", f"{year}-12-31"),
+        ]
+        absent = dict(
+            self.sudo()._read_group(
+                domain + [("status", "=", "absent")], ["employee_id"], ["__count"]
+            )
+        )
+        minutes = {
+            emp: (late or 0) + (early or 0)
+            for emp, late, early in self.sudo()._read_group(
+                domain + [("status", "=", "present")],
+                ["employee_id"],
+                ["late_minutes:sum", "early_minutes:sum"],
+            )
+        }
+        thresholds = self.env["kilap.discipline.threshold"].sudo().search([])
+        if not thresholds:
+            return
+        existing = {
+            (ev.employee_id.id, ev.threshold_id.id)
+            for ev in self.env["kilap.discipline.event"]
+            .sudo()
+            .search_fetch(
+                [("employee_id", "in", employees.ids), ("year", "=", year)],
+                ["employee_id", "threshold_id"],
+            )
+        }
+        to_create = []
+        for employee in employees:
+            tk = absent.get(employee, 0)
+            mins = minutes.get(employee, 0)
+            days = band_rules.discipline_days(
+                tk, mins, employee.company_id.kilap_minutes_per_day
+            )
+            own = thresholds.filtered(
+                lambda t, c=employee.company_id: t.company_id == c
+            ) or thresholds.filtered(lambda t: not t.company_id)
+            key = band_rules.threshold_for(days, [(t.id, t.from_days) for t in own])
+            if key and (employee.id, key) not in existing:
+                to_create.append(
+                    {
+                        "employee_id": employee.id,
+                        "department_id": employee.department_id.id,
+                        "threshold_id": key,
+                        "year": year,
+                        "absent_days": tk,
+                        "late_early_minutes": mins,
+                        "total_days": days,
+                    }
+                )
+        if to_create:
+            events = self.env["kilap.discipline.event"].sudo().create(to_create)
+            events._kilap_notify()
+
+    @api.model
+    def _cron_compute_yesterday(self):
+        """Nightly: results of yesterday (and the day before, for late syncs)."""
+        today = fields.Date.context_today(self)
+        employees = self.env["hr.employee"].sudo().search([])
+        self._kilap_compute_days(
+            employees, today - timedelta(days=2), today - timedelta(days=1)
+        )

@@ -1,5 +1,8 @@
+import math
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from ..rules import geo
 
@@ -22,7 +25,9 @@ class KilapGeofence(models.Model):
     )
     latitude = fields.Float(digits=(10, 7), required=True, tracking=True)
     longitude = fields.Float(digits=(10, 7), required=True, tracking=True)
-    radius = fields.Integer(string="Radius (m)", required=True, default=100, tracking=True)
+    radius = fields.Integer(
+        string="Radius (m)", required=True, default=100, tracking=True
+    )
     department_ids = fields.Many2many(
         "hr.department",
         "kilap_geofence_department_rel",
@@ -39,12 +44,22 @@ class KilapGeofence(models.Model):
         string="Employees",
     )
     is_temporary = fields.Boolean(
-        string="Temporary", help="An event point valid only within its dates.", tracking=True
+        string="Temporary",
+        help="An event point valid only within its dates.",
+        tracking=True,
     )
     date_from = fields.Date(tracking=True)
     date_to = fields.Date(tracking=True)
 
-    @api.constrains("latitude", "longitude", "radius", "is_temporary", "date_from", "date_to")
+    address_id = fields.Many2one(
+        related="work_location_id.address_id", string="Work Address"
+    )
+
+    _lat_lon_idx = models.Index("(latitude, longitude) WHERE active")
+
+    @api.constrains(
+        "latitude", "longitude", "radius", "is_temporary", "date_from", "date_to"
+    )
     def _check_fence(self):
         for fence in self:
             if geo.coordinate_error(fence.latitude, fence.longitude):
@@ -52,6 +67,92 @@ class KilapGeofence(models.Model):
             if fence.radius <= 0:
                 raise ValidationError(_("The fence radius must be positive."))
             if fence.is_temporary and not (fence.date_from and fence.date_to):
-                raise ValidationError(_("A temporary fence needs a start and an end date."))
+                raise ValidationError(
+                    _("A temporary fence needs a start and an end date.")
+                )
             if fence.date_from and fence.date_to and fence.date_to < fence.date_from:
                 raise ValidationError(_("The fence cannot end before it starts."))
+
+    def action_fill_from_address(self):
+        """Fill the coordinates from the work location's address (base_geolocalize)."""
+        for fence in self:
+            if not fence.work_location_id:
+                raise UserError(
+                    _(
+                        "Fence %(fence)s has no work location, so it has no address.",
+                        fence=fence.name,
+                    )
+                )
+            lat, lon = fence.work_location_id._kilap_geocode()
+            fence.write({"latitude": lat, "longitude": lon})
+        return True
+
+    @api.model
+    def _kilap_applicable_sql(self, employee, date, latitude=None, longitude=None):
+        """SQL selecting the fences serving ``employee`` on ``date``.
+
+        A fence serves its listed employees, its listed departments (and their
+        sub-departments), or -- when it lists neither -- everybody of its work
+        location (or of the company when it has no location). Temporary fences
+        only within their dates. With a point, a per-fence bounding box keeps only
+        fences the point may be inside (cheap prefilter before haversine).
+        """
+        department_ids = [
+            int(d) for d in (employee.department_id.parent_path or "").split("/") if d
+        ]
+        bbox = SQL("TRUE")
+        if latitude is not None:
+            cos_lat = max(math.cos(math.radians(latitude)), 1e-6)
+            bbox = SQL(
+                "abs(f.latitude - %(lat)s) * %(m)s <= f.radius * 1.01"
+                " AND abs(f.longitude - %(lon)s) * %(m)s * %(cos)s <= f.radius * 1.01",
+                lat=latitude,
+                lon=longitude,
+                m=geo.METRES_PER_DEGREE_LAT,
+                cos=cos_lat,
+            )
+        return SQL(
+            """
+            SELECT f.id, f.latitude, f.longitude, f.radius
+              FROM kilap_geofence f
+             WHERE f.active IS TRUE AND f.company_id = %(company)s
+               AND (f.is_temporary IS NOT TRUE OR (f.date_from <= %(date)s AND f.date_to >= %(date)s))
+               AND (
+                    EXISTS (SELECT 1 FROM kilap_geofence_employee_rel r
+                             WHERE r.fence_id = f.id AND r.employee_id = %(employee)s)
+                 OR EXISTS (SELECT 1 FROM kilap_geofence_department_rel r
+                             WHERE r.fence_id = f.id AND r.department_id = ANY(%(departments)s))
+                 OR (NOT EXISTS (SELECT 1 FROM kilap_geofence_employee_rel r WHERE r.fence_id = f.id)
+                     AND NOT EXISTS (SELECT 1 FROM kilap_geofence_department_rel r
+                                      WHERE r.fence_id = f.id)
+                     AND (f.work_location_id IS NULL OR f.work_location_id = %(location)s))
+               )
+               AND %(bbox)s
+            """,
+            company=employee.company_id.id,
+            date=date,
+            employee=employee.id,
+            departments=department_ids,
+            location=employee.work_location_id.id or 0,
+            bbox=bbox,
+        )
+
+    @api.model
+    def _kilap_locate(self, employee, date, latitude, longitude):
+        """Where a point stands for ``employee`` on ``date``.
+
+        Returns ``(fence, distance_m, inside)`` for the fence containing the point
+        or, failing that, the nearest applicable fence (empty recordset when no
+        fence applies). One query on the hot path; a second only on refusal.
+        """
+        self.flush_model()
+        self.env.cr.execute(
+            self._kilap_applicable_sql(employee, date, latitude, longitude)
+        )
+        found = geo.nearest(latitude, longitude, self.env.cr.fetchall())
+        if not found or not found[2]:
+            self.env.cr.execute(self._kilap_applicable_sql(employee, date))
+            found = geo.nearest(latitude, longitude, self.env.cr.fetchall())
+        if not found:
+            return self.browse(), None, False
+        return self.browse(found[0]), found[1], found[2]

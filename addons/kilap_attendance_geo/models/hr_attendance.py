@@ -1,0 +1,446 @@
+import contextvars
+import math
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..rules import geo
+
+# Set while a check-in/out action (systray, kiosk, phone, offline) runs. A context
+# var, not a context key: RPC callers control the context, never this variable.
+KILAP_ACTION = contextvars.ContextVar("kilap_attendance_action", default=False)
+
+PROTECTED_FIELDS = {
+    "employee_id",
+    "check_in",
+    "check_out",
+    "in_latitude",
+    "in_longitude",
+    "out_latitude",
+    "out_longitude",
+    "in_kilap_gps",
+    "out_kilap_gps",
+    "in_kilap_accuracy",
+    "out_kilap_accuracy",
+    "in_kilap_mock",
+    "out_kilap_mock",
+    "kilap_in_fence_id",
+    "kilap_out_fence_id",
+    "kilap_field_duty_id",
+    "kilap_flags",
+    "kilap_offline",
+}
+KILAP_MODES = [("kilap_portal", "Phone / Portal"), ("kilap_offline", "Offline Sync")]
+
+
+class HrAttendance(models.Model):
+    """Every check-in/out, whatever its path, passes the same geofence validation."""
+
+    _inherit = "hr.attendance"
+
+    in_mode = fields.Selection(
+        selection_add=KILAP_MODES,
+        ondelete={"kilap_portal": "set default", "kilap_offline": "set default"},
+    )
+    out_mode = fields.Selection(
+        selection_add=KILAP_MODES,
+        ondelete={"kilap_portal": "set default", "kilap_offline": "set default"},
+    )
+    in_kilap_gps = fields.Boolean(string="Check-in from GPS", readonly=True)
+    in_kilap_accuracy = fields.Float(
+        string="Check-in Accuracy (m)", readonly=True, aggregator=None
+    )
+    in_kilap_mock = fields.Boolean(string="Check-in Mock Location", readonly=True)
+    in_kilap_ip_latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    in_kilap_ip_longitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    out_kilap_gps = fields.Boolean(string="Check-out from GPS", readonly=True)
+    out_kilap_accuracy = fields.Float(
+        string="Check-out Accuracy (m)", readonly=True, aggregator=None
+    )
+    out_kilap_mock = fields.Boolean(string="Check-out Mock Location", readonly=True)
+    out_kilap_ip_latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    out_kilap_ip_longitude = fields.Float(
+        digits=(10, 7), readonly=True, aggregator=None
+    )
+    kilap_in_fence_id = fields.Many2one(
+        "kilap.geofence", string="Check-in Fence", readonly=True
+    )
+    kilap_out_fence_id = fields.Many2one(
+        "kilap.geofence", string="Check-out Fence", readonly=True
+    )
+    kilap_in_distance_m = fields.Integer(string="Check-in Distance (m)", readonly=True)
+    kilap_out_distance_m = fields.Integer(
+        string="Check-out Distance (m)", readonly=True
+    )
+    kilap_field_duty_id = fields.Many2one(
+        "kilap.field.duty", string="Field Duty", readonly=True
+    )
+    kilap_speed_kmh = fields.Float(
+        string="Speed since Previous Fix (km/h)", readonly=True, aggregator="max"
+    )
+    kilap_ip_distance_km = fields.Float(
+        string="GPS/IP Distance (km)", readonly=True, aggregator="max"
+    )
+    kilap_flags = fields.Char(string="Spoofing Flags", readonly=True)
+    kilap_offline = fields.Boolean(string="Offline", readonly=True, index=True)
+    kilap_manual_reason = fields.Text(
+        string="Manual Entry Reason",
+        tracking=True,
+        help="Required when BKPSDM or Admin OPD record an attendance outside the geofence.",
+    )
+    kilap_review_state = fields.Selection(
+        [
+            ("none", "Not flagged"),
+            ("to_review", "To Review"),
+            ("accepted", "Accepted"),
+            ("rejected", "Rejected"),
+        ],
+        string="Review",
+        default="none",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    kilap_reviewer_id = fields.Many2one(
+        "res.users", string="Reviewed by", readonly=True, tracking=True
+    )
+    kilap_company_id = fields.Many2one(
+        related="employee_id.company_id", string="Company", store=True, index=True
+    )
+
+    # ------------------------------------------------------------------ validation
+    @api.model
+    def _kilap_is_trusted(self, vals):
+        """Server code running as superuser outside a check-in action (data import,
+        automatic check-out, test fixtures) is trusted; users never are."""
+        return (
+            self.env.su
+            and not KILAP_ACTION.get()
+            and not vals.get("kilap_manual_reason")
+        )
+
+    @api.model
+    def _kilap_coordinate_message(self, code):
+        return {
+            geo.ERR_MISSING: _(
+                "No GPS position was received. Enable location on your device and try again."
+            ),
+            geo.ERR_NOT_NUMBER: _("The GPS position is not a valid number."),
+            geo.ERR_LAT_RANGE: _("The latitude must be between -90 and 90 degrees."),
+            geo.ERR_LON_RANGE: _("The longitude must be between -180 and 180 degrees."),
+        }[code]
+
+    @api.model
+    def _kilap_validate_side(self, employee, side, when, vals, previous=None):
+        """Check one side (``in``/``out``) of an attendance; return the KILAP values to store.
+
+        Raises a translated UserError, so nothing is written, when the position is
+        missing, malformed, spoofed or outside every fence that applies.
+        """
+        employee = employee.sudo()
+        company = employee.company_id
+        reason = (vals.get("kilap_manual_reason") or "").strip()
+        res = {}
+        if reason:
+            if not (
+                self.env.su
+                or self.env.user.has_group("kilap_activity.group_kilap_admin_opd")
+            ):
+                raise AccessError(
+                    _(
+                        "Only BKPSDM or Admin OPD may record an attendance with a manual reason."
+                    )
+                )
+            return res
+        lat, lon = vals.get(f"{side}_latitude"), vals.get(f"{side}_longitude")
+        if lat is None and lon is None:
+            lat = lon = False
+        error = geo.coordinate_error(lat, lon)
+        if error:
+            raise UserError(self._kilap_coordinate_message(error))
+        if vals.get(f"{side}_kilap_gps", True) is False:
+            raise UserError(
+                _(
+                    "Your device did not send a GPS position. A position guessed from the "
+                    "network (IP address) is not accepted for attendance."
+                )
+            )
+        accuracy = vals.get(f"{side}_kilap_accuracy")
+        if geo.number_error(accuracy, 0):
+            raise UserError(_("The GPS accuracy must be a positive number of metres."))
+        if accuracy and accuracy > company.kilap_max_accuracy_m:
+            raise UserError(
+                _(
+                    "The GPS accuracy of %(accuracy)s m is worse than the allowed %(limit)s m. "
+                    "Wait for a better GPS fix and try again.",
+                    accuracy=round(accuracy),
+                    limit=company.kilap_max_accuracy_m,
+                )
+            )
+        mock = vals.get(f"{side}_kilap_mock")
+        if mock not in (None, False, True, 0, 1):
+            raise UserError(_("The mock-location flag must be true or false."))
+        if mock:
+            raise UserError(
+                _(
+                    "Your device reports a simulated (mock) location. Attendance refused."
+                )
+            )
+        local_date = self._kilap_local_date(employee, when)
+        fence, distance, inside = (
+            self.env["kilap.geofence"]
+            .sudo()
+            ._kilap_locate(employee, local_date, lat, lon)
+        )
+        if inside:
+            res[f"kilap_{side}_fence_id"] = fence.id
+            res[f"kilap_{side}_distance_m"] = round(distance)
+        else:
+            duty = self._kilap_duty_at(employee, local_date, lat, lon)
+            if duty:
+                res["kilap_field_duty_id"] = duty.id
+            elif fence:
+                raise UserError(
+                    _(
+                        "You are %(distance)s m from the nearest geofence %(fence)s (radius %(radius)s m). "
+                        "Attendance is only accepted inside a geofence or at your approved field duty.",
+                        distance=math.ceil(distance),
+                        fence=fence.name,
+                        radius=fence.radius,
+                    )
+                )
+            else:
+                raise UserError(
+                    _(
+                        "No geofence applies to %(employee)s on %(date)s and there is no approved "
+                        "field duty. Ask your Admin OPD to set up your office geofence.",
+                        employee=employee.name,
+                        date=local_date,
+                    )
+                )
+        flags = self._kilap_spoof_flags(employee, side, when, lat, lon, vals, previous)
+        res.update(flags)
+        return res
+
+    @api.model
+    def _kilap_local_date(self, employee, when):
+        when = fields.Datetime.to_datetime(when) or fields.Datetime.now()
+        tz = pytz.timezone(employee._kilap_tz())
+        return pytz.utc.localize(when).astimezone(tz).date()
+
+    @api.model
+    def _kilap_duty_at(self, employee, date, lat, lon):
+        duties = self.env["kilap.field.duty"]._kilap_approved_duties(
+            employee, date, date
+        )
+        for duty in duties.sorted(lambda d: not d.allow_anywhere):
+            if duty.allow_anywhere:
+                return duty
+            if (duty.latitude or duty.longitude) and geo.haversine_m(
+                lat, lon, duty.latitude, duty.longitude
+            ) <= duty.radius:
+                return duty
+        return duties.browse()
+
+    @api.model
+    def _kilap_spoof_flags(self, employee, side, when, lat, lon, vals, previous):
+        """Speed since the previous fix and GPS/IP distance: flag, never refuse."""
+        company = employee.company_id
+        when = fields.Datetime.to_datetime(when) or fields.Datetime.now()
+        res, flags = {}, []
+        fix = (
+            previous
+            if previous is not None
+            else self._kilap_previous_fix(employee, when)
+        )
+        if fix:
+            seconds = (when - fix[0]).total_seconds()
+            speed = geo.speed_kmh(geo.haversine_m(lat, lon, fix[1], fix[2]), seconds)
+            if speed is not None:
+                res["kilap_speed_kmh"] = round(speed, 1)
+                if speed > company.kilap_max_speed_kmh:
+                    flags.append("speed")
+        ip_lat, ip_lon = (
+            vals.get(f"{side}_kilap_ip_latitude"),
+            vals.get(f"{side}_kilap_ip_longitude"),
+        )
+        if (ip_lat or ip_lon) and not geo.coordinate_error(ip_lat, ip_lon):
+            ip_km = geo.haversine_m(lat, lon, ip_lat, ip_lon) / 1000.0
+            res["kilap_ip_distance_km"] = round(ip_km, 1)
+            if ip_km > company.kilap_max_ip_distance_km:
+                flags.append("ip")
+        if flags:
+            res["kilap_flags"] = ",".join(flags)
+            res["kilap_review_state"] = "to_review"
+        return res
+
+    @api.model
+    def _kilap_previous_fix(self, employee, when):
+        """Latest GPS fix ``(time, lat, lon)`` of the employee before ``when`` (one query)."""
+        last = self.sudo().search_fetch(
+            [("employee_id", "=", employee.id), ("check_in", "<", when)],
+            [
+                "check_in",
+                "check_out",
+                "in_latitude",
+                "in_longitude",
+                "out_latitude",
+                "out_longitude",
+                "in_kilap_gps",
+                "out_kilap_gps",
+            ],
+            order="check_in desc",
+            limit=1,
+        )
+        if not last:
+            return None
+        if (
+            last.check_out
+            and last.check_out < when
+            and (last.out_latitude or last.out_longitude)
+        ):
+            return last.check_out, last.out_latitude, last.out_longitude
+        if last.in_latitude or last.in_longitude:
+            return last.check_in, last.in_latitude, last.in_longitude
+        return None
+
+    @api.model
+    def _kilap_merge_flags(self, old, new):
+        merged = sorted(set(filter(None, (old or "").split(","))) | set(new.split(",")))
+        return ",".join(merged)
+
+    # ------------------------------------------------------------------ ORM
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if self._kilap_is_trusted(vals):
+                continue
+            employee = self.env["hr.employee"].browse(
+                vals.get("employee_id") or self._default_employee().id
+            )
+            if not employee:
+                raise UserError(_("An attendance needs an employee."))
+            vals.update(
+                self._kilap_validate_side(employee, "in", vals.get("check_in"), vals)
+            )
+            if vals.get("check_out"):
+                out = self._kilap_validate_side(
+                    employee,
+                    "out",
+                    vals["check_out"],
+                    vals,
+                    previous=(
+                        fields.Datetime.to_datetime(vals.get("check_in")),
+                        vals.get("in_latitude"),
+                        vals.get("in_longitude"),
+                    )
+                    if vals.get("in_latitude") or vals.get("in_longitude")
+                    else None,
+                )
+                if out.get("kilap_flags") and vals.get("kilap_flags"):
+                    out["kilap_flags"] = self._kilap_merge_flags(
+                        vals["kilap_flags"], out["kilap_flags"]
+                    )
+                vals.update(out)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        touched = PROTECTED_FIELDS & set(vals)
+        if not touched or self._kilap_is_trusted(vals):
+            return super().write(vals)
+        if (
+            not KILAP_ACTION.get()
+            and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+            and any(att.employee_id.user_id == self.env.user for att in self.sudo())
+        ):
+            raise AccessError(
+                _(
+                    "You cannot change the times or the coordinates of your own attendance. "
+                    "Ask for an attendance correction instead."
+                )
+            )
+        for attendance in self:
+            own_vals = dict(vals)
+            employee = (
+                self.env["hr.employee"].browse(own_vals.get("employee_id"))
+                or attendance.employee_id
+            )
+            if not KILAP_ACTION.get() and (
+                {"check_in", "in_latitude", "in_longitude", "employee_id"} & touched
+            ):
+                own_vals.update(
+                    self._kilap_validate_side(
+                        employee,
+                        "in",
+                        own_vals.get("check_in", attendance.check_in),
+                        own_vals,
+                    )
+                )
+            if own_vals.get("check_out"):
+                out = self._kilap_validate_side(
+                    employee, "out", own_vals["check_out"], own_vals
+                )
+                if out.get("kilap_flags"):
+                    out["kilap_flags"] = self._kilap_merge_flags(
+                        attendance.kilap_flags, out["kilap_flags"]
+                    )
+                own_vals.update(out)
+            super(HrAttendance, attendance).write(own_vals)
+        return True
+
+    def unlink(self):
+        if not self.env.su:
+            raise UserError(
+                _(
+                    "Attendances cannot be deleted. Ask for an attendance correction instead."
+                )
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------ review queue
+    def _kilap_check_reviewer(self):
+        if not self.env.user.has_group("kilap_activity.group_kilap_admin_opd"):
+            raise AccessError(
+                _("Only Admin OPD or BKPSDM may review flagged attendances.")
+            )
+        if self.filtered(lambda a: a.kilap_review_state != "to_review"):
+            raise UserError(
+                _("Only attendances waiting for review can be accepted or rejected.")
+            )
+
+    def action_kilap_accept(self):
+        self._kilap_check_reviewer()
+        self.sudo().write(
+            {"kilap_review_state": "accepted", "kilap_reviewer_id": self.env.uid}
+        )
+        self._kilap_recompute_days()
+        return True
+
+    def action_kilap_reject(self):
+        self._kilap_check_reviewer()
+        self.sudo().write(
+            {"kilap_review_state": "rejected", "kilap_reviewer_id": self.env.uid}
+        )
+        self._kilap_recompute_days()
+        return True
+
+    def _kilap_recompute_days(self):
+        """Recompute the daily results touched by these attendances."""
+        for employee in self.employee_id:
+            atts = self.filtered(lambda a, e=employee: a.employee_id == e)
+            dates = [self._kilap_local_date(employee, a.check_in) for a in atts]
+            self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
+                employee, min(dates), max(dates)
+            )
+
+    @api.constrains("kilap_review_state", "kilap_manual_reason")
+    def _check_kilap_reason(self):
+        for attendance in self:
+            if (
+                attendance.kilap_manual_reason is not False
+                and not attendance.kilap_manual_reason.strip()
+            ):
+                raise ValidationError(_("The manual entry reason cannot be blank."))

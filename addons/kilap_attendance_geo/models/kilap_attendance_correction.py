@@ -1,0 +1,151 @@
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+
+class KilapAttendanceCorrection(models.Model):
+    """Koreksi presensi: the only way an employee's own attendance times change."""
+
+    _name = "kilap.attendance.correction"
+    _description = "Attendance Correction Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one(
+        "hr.employee",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_id,
+    )
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True
+    )
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, index=True
+    )
+    date = fields.Date(required=True, tracking=True)
+    check_in = fields.Datetime(required=True, tracking=True)
+    check_out = fields.Datetime(tracking=True)
+    reason = fields.Text(required=True, tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    attendance_id = fields.Many2one("hr.attendance", readonly=True, tracking=True)
+    approver_id = fields.Many2one("res.users", readonly=True, tracking=True)
+
+    @api.depends("employee_id", "date")
+    def _compute_name(self):
+        for request in self:
+            request.name = (
+                f"{request.employee_id.name or ''} {request.date or ''}".strip()
+            )
+
+    @api.constrains("check_in", "check_out")
+    def _check_times(self):
+        for request in self:
+            if request.check_out and request.check_out <= request.check_in:
+                raise ValidationError(
+                    _("The corrected check-out must be after the check-in.")
+                )
+            if request.check_in > fields.Datetime.now() + timedelta(minutes=5):
+                raise ValidationError(_("A correction cannot be in the future."))
+
+    def action_submit(self):
+        if self.filtered(lambda r: r.state != "draft"):
+            raise UserError(_("Only draft requests can be submitted."))
+        self.write({"state": "submitted"})
+        for request in self:
+            manager = request.employee_id.sudo().parent_id.user_id
+            if manager:
+                request.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=_("Attendance correction to approve"),
+                )
+        return True
+
+    def _check_approver(self):
+        user = self.env.user
+        for request in self:
+            supervisor = request.employee_id.sudo().parent_id.user_id
+            if request.employee_id.user_id == user:
+                raise AccessError(
+                    _("You cannot approve your own attendance correction.")
+                )
+            if user != supervisor and not user.has_group(
+                "kilap_activity.group_kilap_admin_opd"
+            ):
+                raise AccessError(
+                    _("Only the supervisor or Admin OPD can decide on this correction.")
+                )
+
+    def action_approve(self):
+        """Write the corrected attendance (outside the fence, with the reason) and recompute."""
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(_("Only submitted requests can be approved."))
+        self._check_approver()
+        attendance_model = self.env["hr.attendance"].sudo()
+        for request in self:
+            reason = _(
+                "Correction approved by %(user)s: %(reason)s",
+                user=self.env.user.name,
+                reason=request.reason,
+            )
+            employee = request.employee_id.sudo()
+            start = fields.Datetime.to_datetime(request.date) - timedelta(hours=14)
+            stop = start + timedelta(hours=38)
+            existing = attendance_model.search(
+                [
+                    ("employee_id", "=", employee.id),
+                    ("check_in", ">=", start),
+                    ("check_in", "<", stop),
+                ]
+            ).filtered(
+                lambda a, e=employee, d=request.date: (
+                    a._kilap_local_date(e, a.check_in) == d
+                )
+            )[:1]
+            vals = {
+                "check_in": request.check_in,
+                "check_out": request.check_out,
+                "kilap_manual_reason": reason,
+            }
+            if existing:
+                existing.write(vals)
+                attendance = existing
+            else:
+                attendance = attendance_model.create(
+                    {"employee_id": employee.id, **vals}
+                )
+            request.write(
+                {
+                    "state": "approved",
+                    "attendance_id": attendance.id,
+                    "approver_id": self.env.uid,
+                }
+            )
+            request.activity_unlink(["mail.mail_activity_data_todo"])
+            self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
+                employee, request.date, request.date
+            )
+        return True
+
+    def action_reject(self):
+        if self.filtered(lambda r: r.state != "submitted"):
+            raise UserError(_("Only submitted requests can be rejected."))
+        self._check_approver()
+        self.write({"state": "rejected", "approver_id": self.env.uid})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+        return True

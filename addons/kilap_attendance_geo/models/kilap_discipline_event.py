@@ -1,0 +1,62 @@
+from odoo import fields, models
+
+
+class KilapDisciplineEvent(models.Model):
+    """A threshold crossed by an employee in a year: one line, raised once."""
+
+    _name = "kilap.discipline.event"
+    _description = "Discipline History"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(
+        related="employee_id.company_id", store=True, index=True
+    )
+    department_id = fields.Many2one("hr.department", index=True)
+    threshold_id = fields.Many2one(
+        "kilap.discipline.threshold", required=True, ondelete="restrict"
+    )
+    year = fields.Integer(required=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    absent_days = fields.Integer(string="TK Days")
+    late_early_minutes = fields.Integer(string="TL+PSW Minutes")
+    total_days = fields.Integer(string="Counted Days")
+    state = fields.Selection(
+        [("open", "Open"), ("processed", "Processed")],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    note = fields.Text(tracking=True)
+
+    _employee_year_threshold_unique = models.Constraint(
+        "UNIQUE(employee_id, year, threshold_id)",
+        "A threshold is raised only once per employee and year.",
+    )
+
+    def _kilap_notify(self):
+        """One to-do for the supervisor and each BKPSDM user of the company."""
+        bkpsdm = (
+            self.env.ref("kilap_activity.group_kilap_bkpsdm")
+            .sudo()
+            .user_ids.filtered(lambda u: u.active and not u.share)
+        )
+        for event in self:
+            users = event.employee_id.parent_id.user_id | bkpsdm.filtered(
+                lambda u, c=event.company_id: c in u.company_ids
+            )
+            for user in users:
+                event.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=user.id,
+                    summary=self.env._(
+                        "%(employee)s reached %(days)s days of absence in %(year)s: %(level)s",
+                        employee=event.employee_id.name,
+                        days=event.total_days,
+                        year=event.year,
+                        level=event.threshold_id.name,
+                    ),
+                )

@@ -1,0 +1,5 @@
+from . import test_install
+from . import test_geofence
+from . import test_entry_paths
+from . import test_daily
+from . import test_security

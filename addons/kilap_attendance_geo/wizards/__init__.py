@@ -1,0 +1,1 @@
+from . import kilap_attendance_compute_wizard

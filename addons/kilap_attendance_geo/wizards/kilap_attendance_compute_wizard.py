@@ -1,0 +1,42 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+
+class KilapAttendanceComputeWizard(models.TransientModel):
+    """Recompute the daily results for chosen dates (after a late leave or a correction)."""
+
+    _name = "kilap.attendance.compute.wizard"
+    _description = "Compute Daily Attendance Results"
+
+    date_from = fields.Date(
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+    )
+    date_to = fields.Date(required=True, default=fields.Date.context_today)
+    department_ids = fields.Many2many("hr.department", string="Departments")
+    employee_ids = fields.Many2many("hr.employee", string="Employees")
+
+    def action_compute(self):
+        self.ensure_one()
+        if self.date_to < self.date_from:
+            raise UserError(_("The end date cannot be before the start date."))
+        if self.date_to > self.date_from + relativedelta(years=1):
+            raise UserError(_("Compute at most one year at a time."))
+        domain = [("company_id", "in", self.env.companies.ids)]
+        if self.employee_ids:
+            domain.append(("id", "in", self.employee_ids.ids))
+        if self.department_ids:
+            domain.append(("department_id", "child_of", self.department_ids.ids))
+        employees = self.env["hr.employee"].search(domain)
+        days = self.env["kilap.attendance.day"]._kilap_compute_days(
+            employees, self.date_from, self.date_to
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Daily Attendance Results"),
+            "res_model": "kilap.attendance.day",
+            "view_mode": "list,pivot,graph,form",
+            "domain": [("id", "in", days.ids)],
+        }
