@@ -1,12 +1,44 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+RATING_SELECTION = [
+    ("below", "Below expectation"),
+    ("meets", "Meets expectation"),
+    ("above", "Above expectation"),
+]
+PREDIKAT_SELECTION = [
+    ("sangat_baik", "Sangat Baik"),
+    ("baik", "Baik"),
+    ("butuh_perbaikan", "Butuh Perbaikan"),
+    ("kurang", "Kurang"),
+    ("sangat_kurang", "Sangat Kurang"),
+]
+BERAKHLAK_FIELDS = (
+    "value_pelayanan",
+    "value_akuntabel",
+    "value_kompeten",
+    "value_harmonis",
+    "value_loyal",
+    "value_adaptif",
+    "value_kolaboratif",
+)
+# what a pejabat penilai may write on a subordinate's line
+RATING_FIELDS = frozenset(
+    ("rating_perilaku", "rating_hasil_override", "feedback", *BERAKHLAK_FIELDS)
+)
 
 
 class KilapScoreLine(models.Model):
-    """One employee's score for one period, with the counts it was built from."""
+    """One employee's score for one period, with the counts it was built from.
+
+    kilap_payroll_bridge reads: kinerja_score, disiplin_score, total_score,
+    predikat, tk_days, leave_days, tl1_count..tl4_count, psw1_count..psw4_count.
+    """
 
     _name = "kilap.score.line"
     _description = "Employee Monthly Score"
     _order = "period_id desc, total_score desc"
+    _rec_name = "employee_id"
 
     period_id = fields.Many2one(
         "kilap.score.period", required=True, index=True, ondelete="cascade"
@@ -14,29 +46,261 @@ class KilapScoreLine(models.Model):
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
     department_id = fields.Many2one("hr.department", index=True)
-    kinerja_score = fields.Float(digits=(6, 2))
-    disiplin_score = fields.Float(digits=(6, 2))
-    total_score = fields.Float(digits=(6, 2))
+    kinerja_score = fields.Float(digits=(6, 2), aggregator="avg")
+    disiplin_score = fields.Float(digits=(6, 2), aggregator="avg")
+    total_score = fields.Float(digits=(6, 2), aggregator="avg", string="Index")
     rating_hasil = fields.Selection(
-        [("below", "Below expectation"), ("meets", "Meets expectation"),
-         ("above", "Above expectation")],
+        RATING_SELECTION,
         string="Work Result Rating",
+        compute="_compute_rating_hasil",
+        store=True,
+        help="The penilai's rating when set, otherwise the rating from the kinerja "
+        "score "
+        "(or the unit's result for a unit head).",
     )
-    rating_perilaku = fields.Selection(
-        [("below", "Below expectation"), ("meets", "Meets expectation"),
-         ("above", "Above expectation")],
-        string="Behaviour Rating",
-    )
+    rating_perilaku = fields.Selection(RATING_SELECTION, string="Behaviour Rating")
     predikat = fields.Selection(
-        [
-            ("sangat_baik", "Sangat Baik"),
-            ("baik", "Baik"),
-            ("butuh_perbaikan", "Butuh Perbaikan"),
-            ("kurang", "Kurang"),
-            ("sangat_kurang", "Sangat Kurang"),
-        ]
+        PREDIKAT_SELECTION, compute="_compute_predikat", store=True, index=True
     )
+
+    # context
+    period_state = fields.Selection(related="period_id.state", string="Period State")
+    date_from = fields.Date(related="period_id.date_from", store=True, string="Month")
+    year = fields.Integer(related="period_id.year", store=True)
+    quarter = fields.Selection(related="period_id.quarter", store=True)
+    opd_id = fields.Many2one("hr.department", string="OPD", index=True)
+    job_family_id = fields.Many2one("kilap.job.family")
+    scoring_method = fields.Selection(
+        [("journal", "Journal output vs RHK targets"), ("points", "Activity points")],
+        string="Kinerja Method",
+    )
+    penilai_id = fields.Many2one("hr.employee", string="Appraiser (Pejabat Penilai)")
+    user_id = fields.Many2one(related="employee_id.user_id", string="Employee User")
+    is_unit_head = fields.Boolean(string="Unit Head")
+
+    # kinerja inputs
+    rhk_count = fields.Integer(string="RHK with Target")
+    target_total = fields.Float(digits=(12, 2))
+    realised_total = fields.Float(string="Realisation Total", digits=(12, 2))
+    points_total = fields.Float(string="Points", digits=(12, 2))
+    expected_points = fields.Float(digits=(12, 2))
+
+    # disiplin inputs (counts of the month)
+    working_days = fields.Integer()
+    present_days = fields.Integer()
+    tk_days = fields.Integer(string="TK Days", help="Days absent without valid reason.")
+    leave_days = fields.Integer(help="Leave and sick-leave days.")
+    field_duty_days = fields.Integer()
+    tl1_count = fields.Integer(string="TL1")
+    tl2_count = fields.Integer(string="TL2")
+    tl3_count = fields.Integer(string="TL3")
+    tl4_count = fields.Integer(string="TL4")
+    psw1_count = fields.Integer(string="PSW1")
+    psw2_count = fields.Integer(string="PSW2")
+    psw3_count = fields.Integer(string="PSW3")
+    psw4_count = fields.Integer(string="PSW4")
+    total_cut = fields.Float(string="Disiplin Cut", digits=(6, 2))
+
+    # ratings
+    rating_hasil_auto = fields.Selection(
+        RATING_SELECTION, string="Work Result Rating (computed)", readonly=True
+    )
+    rating_hasil_override = fields.Selection(
+        RATING_SELECTION,
+        string="Work Result Rating (penilai)",
+        help="Set by the pejabat penilai to replace the computed rating.",
+    )
+    value_pelayanan = fields.Selection(
+        RATING_SELECTION, string="Berorientasi Pelayanan"
+    )
+    value_akuntabel = fields.Selection(RATING_SELECTION, string="Akuntabel")
+    value_kompeten = fields.Selection(RATING_SELECTION, string="Kompeten")
+    value_harmonis = fields.Selection(RATING_SELECTION, string="Harmonis")
+    value_loyal = fields.Selection(RATING_SELECTION, string="Loyal")
+    value_adaptif = fields.Selection(RATING_SELECTION, string="Adaptif")
+    value_kolaboratif = fields.Selection(RATING_SELECTION, string="Kolaboratif")
+    feedback = fields.Text(help="Feedback (umpan balik) of the pejabat penilai.")
+    rated_by_id = fields.Many2one("res.users", string="Rated by", readonly=True)
+    rated_on = fields.Datetime(readonly=True)
+
+    rank = fields.Integer(string="Rank in OPD", readonly=True)
+    rank_total = fields.Integer(string="Employees in OPD", readonly=True)
+    journal_count = fields.Integer(compute="_compute_input_counts")
+    attendance_count = fields.Integer(compute="_compute_input_counts")
 
     _period_employee_unique = models.Constraint(
         "UNIQUE(period_id, employee_id)", "One score per employee and period."
     )
+
+    @api.depends("rating_hasil_auto", "rating_hasil_override")
+    def _compute_rating_hasil(self):
+        for line in self:
+            line.rating_hasil = line.rating_hasil_override or line.rating_hasil_auto
+
+    @api.depends("rating_hasil", "rating_perilaku", "company_id")
+    def _compute_predikat(self):
+        matrices = {}
+        for line in self:
+            if not (line.rating_hasil and line.rating_perilaku):
+                line.predikat = False
+                continue
+            company = line.company_id
+            if company.id not in matrices:
+                matrices[company.id] = self.env["kilap.predikat.matrix"]._kilap_matrix(
+                    company
+                )
+            line.predikat = matrices[company.id].get(
+                (line.rating_hasil, line.rating_perilaku), False
+            )
+
+    def _kilap_journal_domain(self):
+        self.ensure_one()
+        return [
+            ("employee_id", "=", self.employee_id.id),
+            ("date", ">=", self.period_id.date_from),
+            ("date", "<=", self.period_id.date_to),
+            ("state", "=", "approved"),
+        ]
+
+    def _kilap_attendance_domain(self):
+        self.ensure_one()
+        return [
+            ("employee_id", "=", self.employee_id.id),
+            ("date", ">=", self.period_id.date_from),
+            ("date", "<=", self.period_id.date_to),
+        ]
+
+    def _compute_input_counts(self):
+        journal = self.env["kilap.journal.entry"]
+        days = self.env["kilap.attendance.day"]
+        for line in self:
+            line.journal_count = journal.search_count(line._kilap_journal_domain())
+            line.attendance_count = days.search_count(line._kilap_attendance_domain())
+
+    # ----------------------------------------------------------------- writes
+    def _kilap_check_period_open(self):
+        closed = self.filtered(lambda ln: ln.period_id.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The evaluation period %s is closed: "
+                    "its scores can no longer be changed.",
+                    closed[0].period_id.name,
+                )
+            )
+
+    def _kilap_check_penilai(self):
+        """Only the pejabat penilai of the employee (or BKPSDM) may rate."""
+        if self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
+            return
+        me = self.env.user.employee_id
+        foreign = self.sudo().filtered(
+            lambda ln: not me or ln.employee_id.penilai_id != me or ln.employee_id == me
+        )
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "You are not the pejabat penilai of %s: "
+                    "you cannot rate this employee.",
+                    foreign[0].employee_id.name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines._kilap_check_period_open()
+        return lines
+
+    def write(self, vals):
+        self._kilap_check_period_open()
+        if not self.env.su and not self.env.user.has_group(
+            "kilap_activity.group_kilap_bkpsdm"
+        ):
+            if set(vals) - RATING_FIELDS:
+                raise AccessError(
+                    self.env._(
+                        "Only the ratings and the feedback of a score can be changed."
+                    )
+                )
+        if set(vals) & RATING_FIELDS:
+            self._kilap_check_penilai()
+            vals = {
+                **vals,
+                "rated_by_id": self.env.uid,
+                "rated_on": fields.Datetime.now(),
+            }
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        self._kilap_check_period_open()
+
+    # ---------------------------------------------------------------- reports
+    def _kilap_label(self, field_name):
+        """Translated label of a selection value (for the py3o form)."""
+        self.ensure_one()
+        selection = dict(self._fields[field_name]._description_selection(self.env))
+        return selection.get(self[field_name], "") or ""
+
+    def _kilap_evaluation_rows(self):
+        """RHK rows of the evaluation form: indicators, month target, realisation."""
+        self.ensure_one()
+        period = self.period_id
+        rhks = (
+            self.env["kilap.skp.rhk"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("skp_id.year", "=", period.year),
+                ]
+            )
+        )
+        realised = dict(
+            self.env["kilap.journal.entry"]
+            .sudo()
+            ._read_group(
+                [*self._kilap_journal_domain(), ("rhk_id", "in", rhks.ids)],
+                ["rhk_id"],
+                ["output_qty:sum"],
+            )
+        )
+        rows = []
+        for number, rhk in enumerate(rhks, start=1):
+            actions = rhk.action_ids.filtered(lambda a: a.month == period.month)
+            unit = actions[:1].unit or rhk.indicator_ids[:1].unit or ""
+            rows.append(
+                {
+                    "number": number,
+                    "name": rhk.name,
+                    "indicators": "; ".join(rhk.indicator_ids.mapped("name")),
+                    "target": f"{sum(actions.mapped('target_qty')):g} {unit}".strip(),
+                    "realisation": f"{realised.get(rhk, 0.0):g} {unit}".strip(),
+                    "feedback": "",
+                }
+            )
+        return rows
+
+    # ---------------------------------------------------------------- actions
+    def action_view_journal_entries(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Approved Journal Entries"),
+            "res_model": "kilap.journal.entry",
+            "view_mode": "list,form",
+            "domain": self._kilap_journal_domain(),
+            "context": {"create": False},
+        }
+
+    def action_view_attendance_days(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Attendance Results"),
+            "res_model": "kilap.attendance.day",
+            "view_mode": "list,form",
+            "domain": self._kilap_attendance_domain(),
+            "context": {"create": False},
+        }

@@ -1,5 +1,51 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+import calendar
+from collections import defaultdict
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+from ..rules import scoring
+from .kilap_org_rating import ORG_TO_HASIL
+
+BAND_CODES = ("TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4")
+LEAVE_STATUSES = ("leave", "sick")
+# fields of the line written by the computation (recompute = same figures)
+COMPUTED_FIELDS = (
+    "department_id",
+    "opd_id",
+    "job_family_id",
+    "scoring_method",
+    "penilai_id",
+    "is_unit_head",
+    "rhk_count",
+    "target_total",
+    "realised_total",
+    "points_total",
+    "expected_points",
+    "kinerja_score",
+    "working_days",
+    "present_days",
+    "tk_days",
+    "leave_days",
+    "field_duty_days",
+    "tl1_count",
+    "tl2_count",
+    "tl3_count",
+    "tl4_count",
+    "psw1_count",
+    "psw2_count",
+    "psw3_count",
+    "psw4_count",
+    "total_cut",
+    "disiplin_score",
+    "total_score",
+    "rating_hasil_auto",
+)
 
 
 class KilapScorePeriod(models.Model):
@@ -10,7 +56,13 @@ class KilapScorePeriod(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_from desc"
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(
+        required=True,
+        tracking=True,
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -24,13 +76,700 @@ class KilapScorePeriod(models.Model):
         index=True,
     )
     line_ids = fields.One2many("kilap.score.line", "period_id", string="Scores")
+    year = fields.Integer(compute="_compute_calendar", store=True)
+    month = fields.Integer(compute="_compute_calendar", store=True)
+    quarter = fields.Selection(
+        [("1", "Q1"), ("2", "Q2"), ("3", "Q3"), ("4", "Q4")],
+        compute="_compute_calendar",
+        store=True,
+    )
+    employee_total = fields.Integer(
+        string="Employees",
+        readonly=True,
+        help="Employees in scope at the last computation.",
+    )
+    computed_count = fields.Integer(
+        string="Computed",
+        compute="_compute_progress",
+        store=True,
+        help="Score lines computed so far.",
+    )
+    progress = fields.Float(
+        compute="_compute_progress", store=True, string="Progress (%)"
+    )
+    computed_on = fields.Datetime(readonly=True, tracking=True, copy=False)
+    weight_kinerja = fields.Float(
+        readonly=True, help="Kinerja weight used by the last computation."
+    )
+    weight_disiplin = fields.Float(
+        readonly=True, help="Disiplin weight used by the last computation."
+    )
+    kinerja_cap = fields.Float(
+        readonly=True, help="Kinerja cap used by the last computation."
+    )
+    closed_on = fields.Datetime(readonly=True, tracking=True, copy=False)
+    closed_by_id = fields.Many2one(
+        "res.users", readonly=True, tracking=True, copy=False
+    )
+    reopen_reason = fields.Text(readonly=True, tracking=True, copy=False)
+    reopen_count = fields.Integer(readonly=True, copy=False)
+    org_rating_ids = fields.One2many(
+        "kilap.org.rating", "period_id", string="Organisation Ratings"
+    )
+    warning_html = fields.Html(
+        string="Warnings", compute="_compute_warnings", sanitize=False
+    )
+    warning_count = fields.Integer(compute="_compute_warnings")
 
     _company_month_unique = models.Constraint(
         "UNIQUE(company_id, date_from)", "There is already a period for this month."
     )
 
+    # ------------------------------------------------------------------ computes
+    @api.depends("date_from")
+    def _compute_name(self):
+        for period in self:
+            if period.date_from and not period.name:
+                period.name = period.date_from.strftime("%Y-%m")
+
+    @api.depends("date_from")
+    def _compute_calendar(self):
+        for period in self:
+            start = period.date_from
+            period.year = start.year if start else 0
+            period.month = start.month if start else 0
+            period.quarter = str((start.month - 1) // 3 + 1) if start else False
+
+    @api.depends("line_ids", "employee_total")
+    def _compute_progress(self):
+        counts = (
+            dict(
+                self.env["kilap.score.line"]
+                .sudo()
+                ._read_group(
+                    [("period_id", "in", self.ids)], ["period_id"], ["__count"]
+                )
+            )
+            if self.ids
+            else {}
+        )
+        for period in self:
+            period.computed_count = counts.get(period._origin, 0) if period.id else 0
+            period.progress = (
+                100.0 * period.computed_count / period.employee_total
+                if period.employee_total
+                else 0.0
+            )
+
+    @api.depends(
+        "state",
+        "line_ids.predikat",
+        "line_ids.rating_perilaku",
+        "org_rating_ids.rating",
+    )
+    def _compute_warnings(self):
+        for period in self:
+            warnings = period._kilap_warnings() if period.id else []
+            period.warning_count = len(warnings)
+            period.warning_html = (
+                Markup("<ul>%s</ul>")
+                % Markup().join(Markup("<li>%s</li>") % escape(w) for w in warnings)
+                if warnings
+                else False
+            )
+
+    # ------------------------------------------------------------- constraints
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for period in self:
             if period.date_to < period.date_from:
-                raise ValidationError(_("A period cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("A period cannot end before it starts.")
+                )
+            last_day = calendar.monthrange(
+                period.date_from.year, period.date_from.month
+            )[1]
+            if period.date_from.day != 1 or period.date_to != period.date_from.replace(
+                day=last_day
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "An evaluation period is one calendar month: "
+                        "from its first to its last day."
+                    )
+                )
+
+    def _kilap_check_duplicates(self, vals_list):
+        """Refuse a second period for the same company and month, clearly."""
+        wanted = set()
+        for vals in vals_list:
+            if vals.get("date_from"):
+                company_id = vals.get("company_id") or self.env.company.id
+                key = (company_id, fields.Date.to_date(vals["date_from"]))
+                if key in wanted:
+                    raise ValidationError(
+                        self.env._("There is already a period for this month.")
+                    )
+                wanted.add(key)
+        if not wanted:
+            return
+        existing = self.sudo().search_fetch(
+            [
+                ("company_id", "in", list({c for c, _d in wanted})),
+                ("date_from", "in", list({d for _c, d in wanted})),
+                ("id", "not in", self.ids),
+            ],
+            ["company_id", "date_from", "name"],
+        )
+        for period in existing:
+            if (period.company_id.id, period.date_from) in wanted:
+                raise ValidationError(
+                    self.env._(
+                        "There is already a period for this month: %s.", period.name
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._kilap_check_duplicates(vals_list)
+        for vals in vals_list:
+            if not vals.get("name") and vals.get("date_from"):
+                vals["name"] = fields.Date.to_date(vals["date_from"]).strftime("%Y-%m")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "date_from" in vals or "company_id" in vals:
+            if self.filtered(lambda p: p.state != "open"):
+                raise UserError(
+                    self.env._("Only an open period can change its month or company.")
+                )
+            for period in self:
+                period._kilap_check_duplicates(
+                    [
+                        {
+                            "date_from": vals.get("date_from", period.date_from),
+                            "company_id": vals.get("company_id", period.company_id.id),
+                        }
+                    ]
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        if self.filtered(lambda p: p.state == "closed"):
+            raise UserError(self.env._("A closed period cannot be deleted."))
+
+    # ----------------------------------------------------------------- helpers
+    @api.model
+    def _kilap_month_bounds(self, day):
+        start = day.replace(day=1)
+        return start, start + relativedelta(months=1, days=-1)
+
+    @api.model
+    def _kilap_generate_months(self, year, company=None):
+        """Create the missing monthly periods of ``year`` for ``company``."""
+        company = company or self.env.company
+        existing = set(
+            self.sudo()
+            .search([("company_id", "=", company.id), ("year", "=", year)])
+            .mapped("month")
+        )
+        vals_list = []
+        for month in range(1, 13):
+            if month in existing:
+                continue
+            start, end = self._kilap_month_bounds(date(year, month, 1))
+            vals_list.append(
+                {
+                    "company_id": company.id,
+                    "date_from": start,
+                    "date_to": end,
+                    "name": start.strftime("%Y-%m"),
+                }
+            )
+        return self.create(vals_list)
+
+    @api.model
+    def _kilap_check_locked(
+        self, records, date_field="date", company_field="company_id"
+    ):
+        """Refuse changes to ``records`` dated inside a closed period of their company.
+
+        One query for the whole batch, whatever its size.
+        """
+        pairs = {
+            (rec[company_field].id, rec[date_field])
+            for rec in records
+            if rec[date_field] and rec[company_field]
+        }
+        if not pairs:
+            return
+        dates = [d for _c, d in pairs]
+        periods = self.sudo().search_fetch(
+            [
+                ("state", "=", "closed"),
+                ("company_id", "in", list({c for c, _d in pairs})),
+                ("date_from", "<=", max(dates)),
+                ("date_to", ">=", min(dates)),
+            ],
+            ["company_id", "date_from", "date_to", "name"],
+        )
+        for period in periods:
+            for company_id, day in pairs:
+                if (
+                    company_id == period.company_id.id
+                    and period.date_from <= day <= period.date_to
+                ):
+                    raise UserError(
+                        self.env._(
+                            "The evaluation period %(period)s is closed: records dated "
+                            "%(date)s can no longer be created, changed or deleted. "
+                            "Ask BKPSDM to reopen the period.",
+                            period=period.name,
+                            date=day,
+                        )
+                    )
+
+    def _kilap_scope_employees(self, employees=None):
+        self.ensure_one()
+        domain = Domain("company_id", "=", self.company_id.id)
+        if employees is not None:
+            domain &= Domain("id", "in", employees.ids)
+        return (
+            self.env["hr.employee"].sudo().with_context(active_test=True).search(domain)
+        )
+
+    # ------------------------------------------------------------- computation
+    def _kilap_compute(self, employees=None, refresh_attendance=True):
+        """Compute (or recompute) the score lines of this period, set-based.
+
+        ``employees`` limits the run to those employees; without it the whole
+        company is computed and lines of employees no longer in scope go away.
+        ``refresh_attendance`` first recomputes the daily attendance results
+        (kilap_attendance_geo) of the month; False scores the rows as they are.
+        Queries do not grow with the number of employees: one grouped read per
+        source (journal, action plan, attendance days) and batched create/write.
+        """
+        self.ensure_one()
+        if self.state == "closed":
+            raise UserError(
+                self.env._(
+                    "The period %s is closed: it cannot be computed again.", self.name
+                )
+            )
+        self.check_access("write")
+        period = self.sudo()
+        company = period.company_id
+        scope = period._kilap_scope_employees(employees)
+        scope.fetch(["department_id", "job_family_id", "penilai_id", "parent_id"])
+        if refresh_attendance and scope:
+            days = self.env["kilap.attendance.day"].sudo()
+            if hasattr(days, "_kilap_compute_days"):
+                days._kilap_compute_days(scope, period.date_from, period.date_to)
+                self.env.flush_all()
+        realised, points = period._kilap_gather_journal(scope)
+        targets = period._kilap_gather_targets(scope)
+        attendance = period._kilap_gather_attendance(scope)
+        settings = {
+            "cuts": self.env["kilap.score.cut"]._kilap_cuts(company),
+            "thresholds": self.env["kilap.score.threshold"]._kilap_thresholds(company),
+            "cap": company.kilap_kinerja_cap,
+            "w_kinerja": company.kilap_weight_kinerja,
+            "w_disiplin": company.kilap_weight_disiplin,
+        }
+        values = {}
+        for employee in scope:
+            pairs = [
+                (realised.get((employee.id, rhk_id), 0.0), target)
+                for rhk_id, target in targets.get(employee.id, {}).items()
+            ]
+            values[employee.id] = self._kilap_line_values(
+                employee, pairs, points[employee.id], attendance[employee.id], settings
+            )
+        if company.kilap_head_takes_unit_result:
+            period._kilap_apply_unit_heads(scope, values, settings["thresholds"])
+        period._kilap_save_lines(values, full=employees is None)
+        period._kilap_rank()
+        period_vals = {"computed_on": fields.Datetime.now()}
+        if employees is None:
+            period_vals.update(
+                employee_total=len(scope),
+                weight_kinerja=settings["w_kinerja"],
+                weight_disiplin=settings["w_disiplin"],
+                kinerja_cap=settings["cap"],
+            )
+        if period.state == "open":
+            period_vals["state"] = "computed"
+        period.write(period_vals)
+        return True
+
+    def _kilap_month_domain(self, scope):
+        return [
+            ("employee_id", "in", scope.ids),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+        ]
+
+    def _kilap_gather_journal(self, scope):
+        """Approved output per (employee, RHK) and points per employee: one query."""
+        realised = defaultdict(float)
+        points = defaultdict(float)
+        for employee, rhk, qty, pts in (
+            self.env["kilap.journal.entry"]
+            .sudo()
+            ._read_group(
+                [*self._kilap_month_domain(scope), ("state", "=", "approved")],
+                ["employee_id", "rhk_id"],
+                ["output_qty:sum", "points:sum"],
+            )
+        ):
+            points[employee.id] += pts
+            if rhk:
+                realised[employee.id, rhk.id] += qty
+        return realised, points
+
+    def _kilap_gather_targets(self, scope):
+        """Rencana aksi targets of the month per employee and RHK: one query."""
+        targets = defaultdict(dict)
+        for employee, rhk, qty in (
+            self.env["kilap.skp.action"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", scope.ids),
+                    ("month", "=", self.date_from.month),
+                    ("rhk_id.skp_id.year", "=", self.date_from.year),
+                ],
+                ["employee_id", "rhk_id"],
+                ["target_qty:sum"],
+            )
+        ):
+            targets[employee.id][rhk.id] = qty
+        return targets
+
+    def _kilap_gather_attendance(self, scope):
+        """Days per employee by status and band code: one query."""
+        attendance = defaultdict(lambda: defaultdict(int))
+        for employee, status, tl_band, psw_band, count in (
+            self.env["kilap.attendance.day"]
+            .sudo()
+            ._read_group(
+                self._kilap_month_domain(scope),
+                ["employee_id", "status", "tl_band_id", "psw_band_id"],
+                ["__count"],
+            )
+        ):
+            tally = attendance[employee.id]
+            tally["days"] += count
+            tally[status] += count
+            if tl_band:
+                tally[tl_band.code] += count
+            if psw_band:
+                tally[psw_band.code] += count
+        return attendance
+
+    @api.model
+    def _kilap_line_values(self, employee, pairs, points, tally, settings):
+        """The computed figures of one employee's line, from gathered data only."""
+        family = employee.job_family_id
+        method = family.scoring_method if family else "journal"
+        cap = settings["cap"]
+        if method == "points":
+            kinerja = scoring.kinerja_from_points(points, family.expected_points, cap)
+        else:
+            kinerja = scoring.kinerja_from_targets(pairs, cap)
+        counts = {code: tally.get(code, 0) for code in BAND_CODES}
+        counts["TK"] = tally.get("absent", 0)
+        disiplin = scoring.disiplin(counts, settings["cuts"])
+        department = employee.department_id
+        return {
+            "department_id": department.id,
+            "opd_id": int(department.parent_path.split("/")[0])
+            if department
+            else False,
+            "job_family_id": family.id,
+            "scoring_method": method,
+            "penilai_id": employee.penilai_id.id,
+            "is_unit_head": False,
+            "rhk_count": len([p for p in pairs if p[1] > 0]),
+            "target_total": sum(p[1] for p in pairs),
+            "realised_total": sum(p[0] for p in pairs),
+            "points_total": points,
+            "expected_points": family.expected_points if method == "points" else 0.0,
+            "kinerja_score": kinerja,
+            "working_days": tally.get("days", 0) - tally.get("holiday", 0),
+            "present_days": tally.get("present", 0),
+            "tk_days": counts["TK"],
+            "leave_days": sum(tally.get(s, 0) for s in LEAVE_STATUSES),
+            "field_duty_days": tally.get("field_duty", 0),
+            **{f"{code.lower()}_count": counts[code] for code in BAND_CODES},
+            "total_cut": scoring.total_cut(counts, settings["cuts"]),
+            "disiplin_score": disiplin,
+            "total_score": scoring.combined(
+                kinerja, disiplin, settings["w_kinerja"], settings["w_disiplin"]
+            ),
+            "rating_hasil_auto": scoring.rating_from_score(
+                kinerja, settings["thresholds"]
+            ),
+        }
+
+    def _kilap_save_lines(self, values, full):
+        """Create missing lines in one batch; write only changed figures.
+
+        Writes stay in the cache and are flushed as grouped UPDATEs. With
+        ``full``, lines of employees no longer in scope are removed.
+        """
+        self.ensure_one()
+        lines = self.env["kilap.score.line"].sudo()
+        existing = lines.search_fetch(
+            [("period_id", "=", self.id)], ["employee_id", *COMPUTED_FIELDS]
+        )
+        by_employee = {line.employee_id.id: line for line in existing}
+        to_create = []
+        for employee_id, vals in values.items():
+            line = by_employee.get(employee_id)
+            if not line:
+                to_create.append(
+                    {"period_id": self.id, "employee_id": employee_id, **vals}
+                )
+                continue
+            current = line._read_format(list(vals), load=None)[0]
+            changed = {key: val for key, val in vals.items() if current[key] != val}
+            if changed:
+                line.write(changed)
+        lines.create(to_create)
+        if full:
+            existing.filtered(lambda ln: ln.employee_id.id not in values).unlink()
+
+    def _kilap_apply_unit_heads(self, scope, values, thresholds):
+        """Give each department head the result of their unit (rating hasil kerja).
+
+        The unit's organisation rating of this period wins when set; otherwise
+        the mean kinerja score of the unit's other employees (this run's figures,
+        stored lines for those outside it) through the thresholds.
+        """
+        self.ensure_one()
+        heads = scope.filtered(
+            lambda e: e.department_id and e.department_id.manager_id == e
+        )
+        if not heads:
+            return
+        org = {r.department_id.id: r.rating for r in self.sudo().org_rating_ids}
+        kinerja = {
+            line.employee_id.id: (line.kinerja_score, line.department_id)
+            for line in self.sudo().line_ids
+        }
+        for emp_id, vals in values.items():
+            kinerja[emp_id] = (
+                vals["kinerja_score"],
+                self.env["hr.department"].browse(vals["department_id"]),
+            )
+        for head in heads:
+            dept = head.department_id
+            values[head.id]["is_unit_head"] = True
+            if dept.id in org:
+                values[head.id]["rating_hasil_auto"] = ORG_TO_HASIL[org[dept.id]]
+                continue
+            prefix = dept.parent_path
+            scores = [
+                score
+                for emp_id, (score, emp_dept) in kinerja.items()
+                if emp_id != head.id
+                and emp_dept
+                and emp_dept.parent_path.startswith(prefix)
+            ]
+            if scores:
+                values[head.id]["rating_hasil_auto"] = scoring.rating_from_score(
+                    round(sum(scores) / len(scores), 2), thresholds
+                )
+
+    def _kilap_rank(self):
+        """Rank every line of the period within its OPD (ties share a rank)."""
+        self.ensure_one()
+        lines = self.env["kilap.score.line"].sudo()
+        lines = lines.search_fetch(
+            [("period_id", "=", self.id)],
+            ["opd_id", "total_score", "rank", "rank_total"],
+        )
+        groups = defaultdict(dict)
+        for line in lines:
+            groups[line.opd_id.id][line] = line.total_score
+        for group in groups.values():
+            for line, position in scoring.rank(group).items():
+                if line.rank != position or line.rank_total != len(group):
+                    line.write({"rank": position, "rank_total": len(group)})
+
+    def _kilap_warnings(self):
+        """Human-readable warnings shown before closing (distribution, unrated)."""
+        self.ensure_one()
+        warnings = []
+        lines = self.env["kilap.score.line"].sudo()
+        if self.state == "open":
+            return warnings
+        unrated = lines.search_count(
+            [("period_id", "=", self.id), ("rating_perilaku", "=", False)]
+        )
+        if unrated:
+            warnings.append(
+                self.env._(
+                    "%s employees have no behaviour rating yet (no predikat).", unrated
+                )
+            )
+        limits = self.env["kilap.distribution.limit"]._kilap_limits(self.company_id)
+        predikat_labels = dict(
+            lines._fields["predikat"]._description_selection(self.env)
+        )
+        counts = defaultdict(dict)
+        for opd, predikat, count in lines._read_group(
+            [("period_id", "=", self.id), ("predikat", "!=", False)],
+            ["opd_id", "predikat"],
+            ["__count"],
+        ):
+            counts[opd.id][predikat] = count
+        for org in self.sudo().org_rating_ids:
+            breaches = scoring.distribution_breaches(
+                counts.get(org.department_id.id, {}), limits.get(org.rating, [])
+            )
+            for predikat, share, min_pct, max_pct in breaches:
+                bound = (
+                    self.env._("at least %s %%", min_pct)
+                    if min_pct is not None and share < min_pct
+                    else self.env._("at most %s %%", max_pct)
+                )
+                warnings.append(
+                    self.env._(
+                        "%(opd)s (organisation rating %(rating)s): "
+                        "%(share)s %% %(predikat)s, "
+                        "the limit is %(bound)s.",
+                        opd=org.department_id.display_name,
+                        rating=dict(
+                            org._fields["rating"]._description_selection(self.env)
+                        )[org.rating],
+                        share=share,
+                        predikat=predikat_labels[predikat],
+                        bound=bound,
+                    )
+                )
+        return warnings
+
+    # ----------------------------------------------------------------- actions
+    def _kilap_check_bkpsdm(self):
+        if not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
+            raise UserError(
+                self.env._(
+                    "Only BKPSDM can compute, close or reopen an evaluation period."
+                )
+            )
+
+    def action_compute(self):
+        self._kilap_check_bkpsdm()
+        for period in self:
+            period._kilap_compute()
+        return True
+
+    def action_close(self):
+        self._kilap_check_bkpsdm()
+        for period in self:
+            if period.state != "computed":
+                raise UserError(
+                    self.env._(
+                        "Only a computed period can be closed (%s).", period.name
+                    )
+                )
+        self.sudo().write(
+            {
+                "state": "closed",
+                "closed_on": fields.Datetime.now(),
+                "closed_by_id": self.env.uid,
+            }
+        )
+        return True
+
+    def action_open_reopen_wizard(self):
+        self.ensure_one()
+        self._kilap_check_bkpsdm()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reopen Period"),
+            "res_model": "kilap.score.reopen.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_period_id": self.id},
+        }
+
+    def _kilap_reopen(self, reason):
+        """Reopen a closed period: BKPSDM only, with a reason kept in the chatter."""
+        self._kilap_check_bkpsdm()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for reopening the period."))
+        for period in self:
+            if period.state != "closed":
+                raise UserError(
+                    self.env._(
+                        "Only a closed period can be reopened (%s).", period.name
+                    )
+                )
+            period.sudo().write(
+                {
+                    "state": "open",
+                    "reopen_reason": reason.strip(),
+                    "reopen_count": period.reopen_count + 1,
+                }
+            )
+            period.message_post(body=self.env._("Period reopened: %s", reason.strip()))
+        return True
+
+    def action_view_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kilap_scoring.kilap_score_line_action"
+        )
+        action["domain"] = [("period_id", "=", self.id)]
+        action["context"] = {"search_default_group_opd": 1}
+        return action
+
+    def action_open_rating_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Rate Behaviour"),
+            "res_model": "kilap.score.rating.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_period_id": self.id},
+        }
+
+    @api.model
+    def _kilap_demo_close_previous_month(self):
+        """Demo: close the previous calendar month of the demo pemda.
+
+        Creates the period, computes it, rates every employee's behaviour (a
+        spread of ratings so the matrix shows) and closes it.
+        """
+        user = self.env.ref("kilap_activity.user_demo_bkpsdm", raise_if_not_found=False)
+        company = user.company_id if user else self.env.company
+        start, end = self._kilap_month_bounds(
+            fields.Date.context_today(self) - relativedelta(months=1)
+        )
+        period = self.search(
+            [("company_id", "=", company.id), ("date_from", "=", start)]
+        )
+        if period.state == "closed":
+            return period
+        if not period:
+            period = self.create(
+                {"company_id": company.id, "date_from": start, "date_to": end}
+            )
+        period._kilap_compute()
+        ratings = ("meets", "above", "meets", "below", "meets")
+        lines = period.line_ids.sorted("id")
+        for index, line in enumerate(lines):
+            line.rating_perilaku = ratings[index % len(ratings)]
+        period.sudo().write(
+            {
+                "state": "closed",
+                "closed_on": fields.Datetime.now(),
+                "closed_by_id": user.id if user else self.env.uid,
+            }
+        )
+        return period

@@ -1,0 +1,40 @@
+from datetime import date
+
+from odoo.tests.common import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(HttpCase):
+    def test_my_scores(self):
+        company = self.env["res.company"].create({"name": "Pemda Portal"})
+        user = new_test_user(
+            self.env,
+            login="skor_portal",
+            password="skor_portal_pw",
+            groups="base.group_user,kilap_activity.group_kilap_pegawai",
+            company_id=company.id,
+            company_ids=[(6, 0, [company.id])],
+        )
+        me = self.env["hr.employee"].create(
+            {"name": "Pegawai Portal", "company_id": company.id, "user_id": user.id}
+        )
+        other = self.env["hr.employee"].create(
+            {"name": "Orang Lain", "company_id": company.id}
+        )
+        period = self.env["kilap.score.period"].create(
+            {
+                "company_id": company.id,
+                "date_from": date(2025, 3, 1),
+                "date_to": date(2025, 3, 31),
+            }
+        )
+        period._kilap_compute(refresh_attendance=False)
+        self.assertEqual(set(period.line_ids.employee_id.ids), {me.id, other.id})
+        self.authenticate("skor_portal", "skor_portal_pw")
+        response = self.url_open("/my/scores")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("2025-03", response.text)
+        self.assertEqual(response.text.count("o_kilap_score_row"), 1)
+        self.assertNotIn("Orang Lain", response.text)
+        home = self.url_open("/my/home")
+        self.assertIn("/my/scores", home.text)

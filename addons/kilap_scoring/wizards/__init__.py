@@ -1,0 +1,3 @@
+from . import kilap_score_reopen_wizard
+from . import kilap_score_rating_wizard
+from . import kilap_score_generate_wizard
