@@ -34,6 +34,12 @@
         "views/kilap_journal_day_views.xml",
         "views/kilap_skp_views.xml",
         "views/kilap_config_views.xml",
+        "views/kilap_portal_templates.xml",
     ],
     "demo": ["demo/kilap_demo.xml"],
+    "assets": {
+        "web.assets_frontend": [
+            "kilap_activity/static/src/js/kilap_portal_geolocation.js",
+        ],
+    },
 }
