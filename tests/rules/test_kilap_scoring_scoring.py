@@ -147,3 +147,46 @@ def test_predikat_nine_cells(hasil, perilaku, expected):
 def test_predikat_unknown_rating():
     with pytest.raises(KeyError):
         predikat.predikat("excellent", "meets")
+
+
+def test_open_ranges():
+    from datetime import date
+
+    march = (date(2025, 3, 1), date(2025, 3, 31))
+    assert scoring.open_ranges(date(2025, 3, 25), date(2025, 4, 4), [march]) == [
+        (date(2025, 4, 1), date(2025, 4, 4))
+    ]
+    assert scoring.open_ranges(date(2025, 2, 27), date(2025, 4, 2), [march]) == [
+        (date(2025, 2, 27), date(2025, 2, 28)),
+        (date(2025, 4, 1), date(2025, 4, 2)),
+    ]
+    assert scoring.open_ranges(date(2025, 3, 2), date(2025, 3, 5), [march]) == []
+    assert scoring.open_ranges(date(2025, 3, 2), date(2025, 3, 5), []) == [
+        (date(2025, 3, 2), date(2025, 3, 5))
+    ]
+
+
+@given(
+    st.dates(),
+    st.integers(min_value=0, max_value=90),
+    st.lists(st.tuples(st.dates(), st.integers(min_value=0, max_value=40)), max_size=4),
+)
+def test_open_ranges_cover_exactly_the_open_days(start, length, closed_raw):
+    from datetime import timedelta
+
+    end = start + timedelta(days=length) if start.year < 9999 else start
+    closed = [(a, a + timedelta(days=n)) for a, n in closed_raw if a.year < 9999]
+    covered = {
+        day
+        for a, b in closed
+        for day in (a + timedelta(days=i) for i in range((b - a).days + 1))
+    }
+    wanted = {
+        start + timedelta(days=i)
+        for i in range((end - start).days + 1)
+        if start + timedelta(days=i) not in covered
+    }
+    got = set()
+    for a, b in scoring.open_ranges(start, end, closed):
+        got |= {a + timedelta(days=i) for i in range((b - a).days + 1)}
+    assert got == wanted

@@ -5,6 +5,7 @@ Every number is an argument: the ORM layer reads the pemda's settings and data
 so past months recompute with the values they were closed with.
 """
 
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 BELOW, MEETS, ABOVE = "below", "meets", "above"
@@ -137,3 +138,22 @@ def distribution_breaches(counts, limits):
         ):
             breaches.append((predikat, share, min_pct, max_pct))
     return breaches
+
+
+def open_ranges(start, end, closed):
+    """Sub-ranges of the dates ``[start, end]`` outside the ``closed`` ranges.
+
+    ``closed`` is a list of inclusive ``(date_from, date_to)`` pairs; the result
+    is a sorted list of inclusive ``(date_from, date_to)`` pairs.
+    """
+    ranges = []
+    cursor = start
+    for closed_from, closed_to in sorted(closed):
+        if closed_from > cursor:
+            ranges.append((cursor, min(end, closed_from - timedelta(days=1))))
+        cursor = max(cursor, closed_to + timedelta(days=1))
+        if cursor > end:
+            break
+    if cursor <= end:
+        ranges.append((cursor, end))
+    return [(a, b) for a, b in ranges if a <= b]

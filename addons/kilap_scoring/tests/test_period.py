@@ -137,3 +137,22 @@ class TestPeriod(KilapScoringCase):
             period.write({"date_from": date(2025, 4, 1), "date_to": date(2025, 4, 30)})
         self.assertEqual(period.date_to, MONTH_END)
         self.assertEqual(period.date_from, MONTH)
+
+    def test_day_computation_skips_closed_month(self):
+        """kilap_attendance_geo's recomputation leaves a closed month untouched."""
+        Day = self.env["kilap.attendance.day"]
+        if not hasattr(Day, "_kilap_compute_days"):
+            self.skipTest("kilap_attendance_geo has no day computation yet")
+        self._closed_period()
+        march = Day.search([("employee_id", "=", self.emp_pegawai.id)])
+        snapshot = march.read(["date", "status", "tl_band_id"])
+        rows = Day._kilap_compute_days(
+            self.emp_pegawai, date(2025, 3, 25), date(2025, 4, 4)
+        )
+        self.assertEqual(
+            march.exists().read(["date", "status", "tl_band_id"]), snapshot
+        )
+        self.assertFalse(
+            rows.filtered(lambda d: date(2025, 3, 25) <= d.date <= date(2025, 3, 31))
+            - march
+        )

@@ -1,4 +1,5 @@
 import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -78,6 +79,9 @@ class TestReports(KilapScoringHttpCase):
                 pages = list(Path(tmp).glob("page*.png"))
                 self.assertEqual(len(pages), 1)
                 self.assertGreater(pages[0].stat().st_size, 1000)
+                keep = os.environ.get("KILAP_SCORING_PNG_DIR")
+                if keep:  # to look at the page by eye
+                    shutil.copy(pages[0], Path(keep, "kilap_score_opd.png"))
 
     def test_employee_report_pdf(self):
         html = (
