@@ -389,6 +389,9 @@ class KilapScorePeriod(models.Model):
         if company.kilap_head_takes_unit_result:
             period._kilap_apply_unit_heads(scope, values, settings["thresholds"])
         period._kilap_save_lines(values, full=employees is None)
+        # the matrix is data: a recompute applies its current cells
+        lines = period.line_ids
+        self.env.add_to_compute(lines._fields["predikat"], lines)
         period._kilap_rank()
         period_vals = {"computed_on": fields.Datetime.now()}
         if employees is None:
@@ -761,7 +764,7 @@ class KilapScorePeriod(models.Model):
                 {"company_id": company.id, "date_from": start, "date_to": end}
             )
         period._kilap_compute()
-        ratings = ("meets", "above", "meets", "below", "meets")
+        ratings = ("meets", "above", "meets", "meets", "below", "meets", "meets")
         lines = period.line_ids.sorted("id")
         for index, line in enumerate(lines):
             line.rating_perilaku = ratings[index % len(ratings)]

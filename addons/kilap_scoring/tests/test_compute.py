@@ -180,6 +180,14 @@ class TestCompute(KilapScoringCase):
         line = self._line(self.period, self.emp_pegawai)
         line.write({"rating_perilaku": "above"})
         self.assertEqual(line.predikat, "sangat_baik")
+        # a cell changed after rating applies at the next computation
+        cell = self.env["kilap.predikat.matrix"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        cell.predikat = "baik"
+        self.assertEqual(line.predikat, "sangat_baik")
+        self.period._kilap_compute(refresh_attendance=False)
+        self.assertEqual(line.predikat, "baik")
 
     def test_override_survives_recompute(self):
         line = self._line(self.period, self.emp_pegawai)
