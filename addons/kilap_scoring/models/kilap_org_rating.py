@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 ORG_RATING_SELECTION = [
     ("istimewa", "Istimewa"),
@@ -46,3 +47,30 @@ class KilapOrgRating(models.Model):
         "UNIQUE(period_id, department_id)",
         "An OPD has one organisation rating per period.",
     )
+
+    def _kilap_check_period_open(self):
+        closed = self.period_id.filtered(lambda p: p.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._(
+                    "The evaluation period %s is closed: its organisation ratings "
+                    "can no longer be changed.",
+                    closed[0].name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        ratings = super().create(vals_list)
+        ratings._kilap_check_period_open()
+        return ratings
+
+    def write(self, vals):
+        self._kilap_check_period_open()
+        res = super().write(vals)
+        self._kilap_check_period_open()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_closed(self):
+        self._kilap_check_period_open()

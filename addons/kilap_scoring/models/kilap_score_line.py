@@ -22,6 +22,7 @@ BERAKHLAK_FIELDS = (
     "value_adaptif",
     "value_kolaboratif",
 )
+MAIL_FIELDS = frozenset(("message_main_attachment_id",))
 # what a pejabat penilai may write on a subordinate's line
 RATING_FIELDS = frozenset(
     ("rating_perilaku", "rating_hasil_override", "feedback", *BERAKHLAK_FIELDS)
@@ -37,6 +38,7 @@ class KilapScoreLine(models.Model):
 
     _name = "kilap.score.line"
     _description = "Employee Monthly Score"
+    _inherit = ["mail.thread"]
     _order = "period_id desc, total_score desc"
     _rec_name = "employee_id"
 
@@ -54,13 +56,20 @@ class KilapScoreLine(models.Model):
         string="Work Result Rating",
         compute="_compute_rating_hasil",
         store=True,
+        tracking=True,
         help="The penilai's rating when set, otherwise the rating from the kinerja "
         "score "
         "(or the unit's result for a unit head).",
     )
-    rating_perilaku = fields.Selection(RATING_SELECTION, string="Behaviour Rating")
+    rating_perilaku = fields.Selection(
+        RATING_SELECTION, string="Behaviour Rating", tracking=True
+    )
     predikat = fields.Selection(
-        PREDIKAT_SELECTION, compute="_compute_predikat", store=True, index=True
+        PREDIKAT_SELECTION,
+        compute="_compute_predikat",
+        store=True,
+        index=True,
+        tracking=True,
     )
 
     # context
@@ -108,6 +117,7 @@ class KilapScoreLine(models.Model):
     rating_hasil_override = fields.Selection(
         RATING_SELECTION,
         string="Work Result Rating (penilai)",
+        tracking=True,
         help="Set by the pejabat penilai to replace the computed rating.",
     )
     value_pelayanan = fields.Selection(
@@ -217,7 +227,7 @@ class KilapScoreLine(models.Model):
         if not self.env.su and not self.env.user.has_group(
             "kilap_activity.group_kilap_bkpsdm"
         ):
-            if set(vals) - RATING_FIELDS:
+            if set(vals) - RATING_FIELDS - MAIL_FIELDS:
                 raise AccessError(
                     self.env._(
                         "Only the ratings and the feedback of a score can be changed."

@@ -540,7 +540,7 @@ class KilapScorePeriod(models.Model):
             changed = {key: val for key, val in vals.items() if current[key] != val}
             if changed:
                 line.write(changed)
-        lines.create(to_create)
+        lines.with_context(tracking_disable=True).create(to_create)
         if full:
             existing.filtered(lambda ln: ln.employee_id.id not in values).unlink()
 

@@ -96,6 +96,14 @@ class TestPeriod(KilapScoringCase):
             period._kilap_compute()
         with self.assertRaises(UserError):
             period.unlink()
+        with self.assertRaises(UserError):
+            self.env["kilap.org.rating"].create(
+                {
+                    "period_id": period.id,
+                    "department_id": self.opd_a.id,
+                    "rating": "baik",
+                }
+            )
         # reopening: BKPSDM only, with a reason, tracked
         wizard = self.env["kilap.score.reopen.wizard"].with_user(self.user_bkpsdm)
         with self.assertRaises(UserError):
@@ -107,13 +115,20 @@ class TestPeriod(KilapScoringCase):
             )
         with self.assertRaises(UserError):
             period.with_user(self.user_admin_opd)._kilap_reopen("Salah hitung")
-        wizard.create(
+        wizard.with_context(tracking_disable=False).create(
             {"period_id": period.id, "reason": "Koreksi presensi"}
         ).action_confirm()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         self.assertEqual(period.state, "open")
         self.assertEqual(period.reopen_reason, "Koreksi presensi")
         self.assertEqual(period.reopen_count, 1)
-        self.assertIn("Koreksi presensi", period.message_ids[:1].body)
+        self.assertTrue(any("Koreksi presensi" in m.body for m in period.message_ids))
+        # the state changes are tracked in the chatter
+        tracked = period.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state"
+        )
+        self.assertEqual(tracked[:1].new_value_char, "Open")
         # unlocked again
         self.day.write({"status": "absent"})
         period._kilap_compute(refresh_attendance=False)
