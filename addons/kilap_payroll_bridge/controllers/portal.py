@@ -23,7 +23,7 @@ class KilapTppPortal(CustomerPortal):
             ("state", "in", ("approved", "paid")),
         ]
 
-    @route(["/my/tpp"], type="http", auth="user", website=False)
+    @route(["/my/tpp"], type="http", auth="user", website=True)
     def portal_my_tpp(self, **kw):
         line_model = request.env["kilap.tpp.sheet.line"]
         lines = (

@@ -138,6 +138,7 @@ class KilapTppRuleset(models.Model):
             )
 
     def write(self, vals):
+        self.check_access("write")  # access errors first, then the lock
         if any(f not in _LOCK_FREE_FIELDS and not f.startswith("message_") for f in vals):
             self._check_not_locked()
         return super().write(vals)

@@ -16,6 +16,7 @@ class KilapTppRulesetLineMixin(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
+        self.check_access("write")
         self.ruleset_id._check_not_locked()
         if vals.get("ruleset_id"):
             self.env["kilap.tpp.ruleset"].browse(vals["ruleset_id"])._check_not_locked()

@@ -160,6 +160,7 @@ class KilapTppSheet(models.Model):
         return sheets
 
     def write(self, vals):
+        self.check_access("write")  # access errors first, then the lock
         if any(f not in _WORKFLOW_FIELDS and not f.startswith("message_") for f in vals):
             locked = self.filtered(lambda s: s.state in ("approved", "paid"))
             if locked:

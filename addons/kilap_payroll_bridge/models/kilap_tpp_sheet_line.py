@@ -77,21 +77,23 @@ class KilapTppSheetLine(models.Model):
         "UNIQUE(sheet_id, employee_id)", "An employee appears once per TPP sheet."
     )
 
-    def _check_sheet_draft(self, sheets):
+    def _check_sheet_draft(self, sheets, operation):
+        self.check_access(operation)  # access errors first, then the lock
         if any(sheet.state != "draft" for sheet in sheets):
             raise UserError(_("The lines of a TPP sheet change only while it is draft."))
 
     @api.model_create_multi
     def create(self, vals_list):
         self._check_sheet_draft(
-            self.env["kilap.tpp.sheet"].browse({v.get("sheet_id") for v in vals_list})
+            self.env["kilap.tpp.sheet"].browse({v.get("sheet_id") for v in vals_list}),
+            "create",
         )
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_sheet_draft(self.sheet_id)
+        self._check_sheet_draft(self.sheet_id, "write")
         return super().write(vals)
 
     def unlink(self):
-        self._check_sheet_draft(self.sheet_id)
+        self._check_sheet_draft(self.sheet_id, "unlink")
         return super().unlink()

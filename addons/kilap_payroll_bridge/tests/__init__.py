@@ -1,1 +1,5 @@
 from . import test_install
+from . import test_tpp_sheet
+from . import test_tpp_payroll
+from . import test_tpp_export
+from . import test_tpp_portal

@@ -1,0 +1,51 @@
+from odoo.tests import HttpCase, tagged
+
+from .common import MARCH, TppCase
+
+
+@tagged("post_install", "-at_install")
+class TestTppPortal(TppCase, HttpCase):
+    def test_my_tpp_shows_own_lines_only(self):
+        march = self.make_period(MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {})
+        self.approve(self.make_sheet(march))
+        self.authenticate("tpp_test_pegawai", "tpp_test_pegawai")
+        response = self.url_open("/my/tpp")
+        self.assertEqual(response.status_code, 200)
+        own = self.line_of(march.env["kilap.tpp.sheet"].search(
+            [("period_id", "=", march.id)]), self.emp_a)
+        other = self.line_of(own.sheet_id, self.emp_c)
+        self.assertIn("o_kilap_tpp_line", response.text)
+        self.assertEqual(response.text.count("o_kilap_tpp_line"), 1)
+        self.assertIn("{:,.2f}".format(own.net), response.text)
+        self.assertNotIn("{:,.2f}".format(other.net), response.text)
+
+    def test_my_tpp_needs_login(self):
+        response = self.url_open("/my/tpp", allow_redirects=False)
+        self.assertIn(response.status_code, (301, 302, 303))
+
+
+@tagged("post_install", "-at_install")
+class TestTppReport(TppCase, HttpCase):
+    """wkhtmltopdf fetches the report assets from the test server: HttpCase."""
+
+    def test_pdf_recap(self):
+        march = self.make_period(MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {})
+        self.opd.manager_id = self.emp_a
+        sheet = self.make_sheet(march)
+        sheet.treasurer_employee_id = self.emp_c
+        self.sheet = self.approve(sheet)
+        self.assertEqual(sheet.head_employee_id, self.emp_a)
+        report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
+        pdf, fmt = report._render_qweb_pdf(
+            "kilap_payroll_bridge.action_report_tpp_sheet", self.sheet.ids
+        )
+        self.assertEqual(fmt, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        html = report._render_qweb_html(
+            "kilap_payroll_bridge.action_report_tpp_sheet", self.sheet.ids
+        )[0].decode()
+        self.assertIn("Treasurer (Bendahara)", html)
+        self.assertIn("Head of OPD", html)
+        self.assertIn("Citra CPNS", html)
+        with open("/tmp/kilap_tpp_recap.pdf", "wb") as f:
+            f.write(pdf)

@@ -1,0 +1,361 @@
+from datetime import date
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import APRIL, MARCH, TppCase
+
+
+def d(month, day):
+    return date(2026, month, day)
+
+
+@tagged("post_install", "-at_install")
+class TestTppWorkedExamples(TppCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.march = cls.make_period(
+            MARCH,
+            {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik"), cls.emp_other: (100, "baik")},
+            {
+                cls.emp_a: {
+                    d(3, 2): {"late_minutes": 10, "tl_band_id": cls.band("TL1").id},
+                    d(3, 3): {"late_minutes": 30, "tl_band_id": cls.band("TL1").id},
+                    d(3, 4): {"early_minutes": 45, "psw_band_id": cls.band("PSW2").id},
+                    d(3, 5): {"status": "absent"},
+                },
+                cls.emp_c: {
+                    d(3, 9): {"status": "sick"},
+                    d(3, 10): {"status": "sick"},
+                    d(3, 11): {"status": "sick"},
+                    d(3, 12): {"status": "absent"},
+                },
+            },
+        )
+
+    def test_pattern_a_cuts_on_discipline_part(self):
+        """Andi, PNS III/c, kelas 9, base 5,000,000 (BK 4,000,000 + PK 1,000,000),
+        kinerja score 90, March: TL1 x2, PSW2 x1, TK 1 day; rule set pattern A
+        (60/40, TL1 0.5 %, PSW2 1 %, TK 3 %/day on the discipline part), PPh 21 5 %
+        for golongan III, BPJS 1 %.
+
+        gross = 5,000,000 (PNS, factor 100 %), no leave
+        kinerja part = 5,000,000 x 60 % x 90 % = 2,700,000
+        cuts = 2 x 0.5 + 1 x 1 + 1 x 3 = 5 %
+        disiplin part = 5,000,000 x 40 % x (1 - 5 %) = 1,900,000
+        TPP = 4,600,000
+        PPh 21 = 5 % = 230,000; BPJS = 1 % = 46,000 (employer 4 % = 184,000)
+        net = 4,600,000 - 230,000 - 46,000 = 4,324,000
+        SIPD: BK 4/5 x 4,600,000 = 3,680,000; PK 920,000
+        """
+        sheet = self.make_sheet(self.march)
+        self.assertEqual(sheet.ruleset_id, self.ruleset)
+        self.assertEqual(
+            set(sheet.line_ids.employee_id.ids), {self.emp_a.id, self.emp_c.id}
+        )  # the other OPD is not on this sheet
+        line = self.line_of(sheet, self.emp_a)
+        self.assertEqual(line.base_amount, 5000000)
+        self.assertEqual(line.tpp_gross, 5000000)
+        self.assertEqual(line.kinerja_part, 2700000)
+        self.assertAlmostEqual(line.cuts_pct, 5.0)
+        self.assertEqual(
+            {(c.code, c.count, c.cut_pct) for c in line.cut_ids},
+            {("TL1", 2, 1.0), ("PSW2", 1, 1.0), ("TK", 1, 3.0)},
+        )
+        self.assertEqual(line.tk_days, 1)
+        self.assertEqual(line.disiplin_part, 1900000)
+        self.assertEqual(line.discipline_cut, 0)
+        self.assertEqual(line.tpp, 4600000)
+        self.assertEqual(line.pph21, 230000)
+        self.assertEqual(line.bpjs_employee, 46000)
+        self.assertEqual(line.bpjs_employer, 184000)
+        self.assertEqual(line.zakat, 0)
+        self.assertEqual(line.net, 4324000)
+        self.assertEqual(line.ruleset_id, self.ruleset)
+        paid = {c.account_code: c.paid_amount for c in line.component_ids}
+        self.assertEqual(paid, {"5.1.01.02.01.0001": 3680000, "5.1.01.02.05.0001": 920000})
+
+    def test_cpns_three_sick_days_one_tk(self):
+        """Citra, CPNS III/a, kelas 7, base 3,000,000 (BK only), kinerja 80, zakat on;
+        March: sick 9-11 March (3 working days), TK on 12 March.
+
+        gross = 3,000,000 x 80 % (CPNS) = 2,400,000
+        sick 3 days -> tier 3-14 days pays 75 % of the month: 1,800,000
+        kinerja part = 1,800,000 x 60 % x 80 % = 864,000
+        disiplin part = 1,800,000 x 40 % x (1 - 3 %) = 720,000 x 97 % = 698,400
+        TPP = 1,562,400
+        PPh 21 = 5 % = 78,120; BPJS 1 % = 15,624; zakat 2.5 % of TPP = 39,060
+        net = 1,562,400 - 78,120 - 15,624 - 39,060 = 1,429,596
+        """
+        sheet = self.make_sheet(self.march)
+        line = self.line_of(sheet, self.emp_c)
+        self.assertEqual(line.tpp_gross, 2400000)
+        self.assertEqual(line.sick_days, 3)
+        self.assertAlmostEqual(line.leave_factor, 0.75)
+        self.assertEqual(line.tpp_eligible, 1800000)
+        self.assertEqual(line.kinerja_part, 864000)
+        self.assertEqual(line.disiplin_part, 698400)
+        self.assertEqual(line.tpp, 1562400)
+        self.assertEqual(line.pph21, 78120)
+        self.assertEqual(line.bpjs_employee, 15624)
+        self.assertEqual(line.zakat, 39060)
+        self.assertEqual(line.net, 1429596)
+        self.assertEqual(sheet.amount_net, 4324000 + 1429596)
+
+    def test_pattern_b_cuts_on_whole_base(self):
+        """A new version from 1 April 2026 applies pattern B (Permentan 68/2012):
+        cuts on the whole TPP; TL3 1.5 %, TL4 2 %, PSW4 2 %, TK 4 %/day.
+        Andi, April: TL3 x1, TL4 x1, PSW4 x1, TK 2 days, kinerja 85.
+
+        cuts = 1.5 + 2 + 2 + 2 x 4 = 13.5 %
+        kinerja part = 5,000,000 x 60 % x 85 % = 2,550,000
+        disiplin part = 5,000,000 x 40 % = 2,000,000 (no cut here)
+        cut on the whole = 5,000,000 x 13.5 % = 675,000
+        TPP = 2,550,000 + 2,000,000 - 675,000 = 3,875,000
+        PPh 21 5 % = 193,750; BPJS 1 % = 38,750
+        net = 3,875,000 - 193,750 - 38,750 = 3,642,500
+        """
+        v2 = self.ruleset.copy(
+            {"name": "Perbup Uji 2/2026", "date_from": APRIL[0], "cut_base": "whole",
+             "tk_pct": 4.0}
+        )
+        for line in v2.band_line_ids:
+            line.pct = {"1": 0.5, "2": 1.0, "3": 1.5, "4": 2.0}[line.band_code[-1]]
+        april = self.make_period(
+            APRIL,
+            {self.emp_a: (85, "baik")},
+            {
+                self.emp_a: {
+                    d(4, 1): {"late_minutes": 75, "tl_band_id": self.band("TL3").id},
+                    d(4, 2): {"late_minutes": 120, "tl_band_id": self.band("TL4").id},
+                    d(4, 3): {"psw_band_id": self.band("PSW4").id},
+                    d(4, 6): {"status": "absent"},
+                    d(4, 7): {"status": "absent"},
+                }
+            },
+        )
+        sheet = self.make_sheet(april)
+        self.assertEqual(sheet.ruleset_id, v2)
+        line = self.line_of(sheet, self.emp_a)
+        self.assertAlmostEqual(line.cuts_pct, 13.5)
+        self.assertEqual(line.kinerja_part, 2550000)
+        self.assertEqual(line.disiplin_part, 2000000)
+        self.assertEqual(line.discipline_cut, 675000)
+        self.assertEqual(line.tpp, 3875000)
+        self.assertEqual(line.pph21, 193750)
+        self.assertEqual(line.bpjs_employee, 38750)
+        self.assertEqual(line.net, 3642500)
+
+    # ---------------------------------------------------------- versioning / lock
+    def test_new_version_never_changes_older_sheet(self):
+        sheet = self.make_sheet(self.march)
+        before = {line.employee_id: line.net for line in sheet.line_ids}
+        self.assertTrue(self.ruleset.is_locked)
+        # a version effective from the same month arrives after the sheet was made
+        v3 = self.ruleset.copy(
+            {"name": "Perbup Uji 3", "date_from": MARCH[0], "weight_kinerja": 70,
+             "weight_disiplin": 30, "tk_pct": 5.0}
+        )
+        sheet.action_compute()  # draft recompute keeps the sheet's own version
+        self.assertEqual(sheet.ruleset_id, self.ruleset)
+        self.assertEqual({line.employee_id: line.net for line in sheet.line_ids}, before)
+        # a sheet made now for another OPD of the same month takes the new version
+        other = self.make_sheet(self.march, opd=self.opd2)
+        self.assertEqual(other.ruleset_id, v3)
+        self.assertEqual(other.line_ids.ruleset_id, v3)
+
+    def test_locked_ruleset_refuses_changes(self):
+        self.make_sheet(self.march)
+        with self.assertRaises(UserError):
+            self.ruleset.tk_pct = 4.0
+        with self.assertRaises(UserError):
+            self.ruleset.band_line_ids[:1].pct = 9.0
+        with self.assertRaises(UserError):
+            self.ruleset.leave_line_ids[:1].unlink()
+        self.assertEqual(self.ruleset.tk_pct, 3.0)
+        action = self.ruleset.action_new_version()
+        new = self.env["kilap.tpp.ruleset"].browse(action["res_id"])
+        self.assertFalse(new.is_locked)
+        self.assertEqual(len(new.band_line_ids), 8)
+        self.assertGreater(new.date_from, self.ruleset.date_from)
+        new.tk_pct = 4.0  # the copy is free to change
+        self.assertEqual(self.ruleset.tk_pct, 3.0)
+
+    def test_line_equals_rule_alone(self):
+        """Batch equals single: the set-based sheet gives each employee exactly what
+        the pure rule gives for that employee alone."""
+        from ..rules import tpp as tpp_rules
+
+        sheet = self.make_sheet(self.march)
+        params = self.ruleset._tpp_params()
+        single = tpp_rules.compute_tpp(
+            params,
+            tpp_rules.TppInput(
+                base=tpp_rules.D(3000000), asn_status="cpns", score=tpp_rules.D(80),
+                tk_days=1, leave_days={"sick": 3}, tax_rate_pct=tpp_rules.D(5),
+                zakat=True,
+            ),
+        )
+        line = self.line_of(sheet, self.emp_c)
+        for key in ("tpp", "pph21", "bpjs_employee", "zakat", "net"):
+            self.assertEqual(line[key], float(single[key]), key)
+
+    # ---------------------------------------------------------- workflow and lock
+    def test_approved_sheet_locked_and_differences(self):
+        sheet = self.make_sheet(self.march)
+        self.flush_tracking()
+        for action in (sheet.action_verify, sheet.action_approve):
+            action()
+            self.flush_tracking()
+        self.assertEqual(sheet.state, "approved")
+        self.assertEqual(sheet.approved_by_id, self.env.user)
+        with self.assertRaises(UserError):
+            sheet.action_compute()
+        with self.assertRaises(UserError):
+            sheet.line_ids[:1].net = 1
+        with self.assertRaises(UserError):
+            sheet.treasurer_employee_id = self.emp_other
+        with self.assertRaises(UserError):
+            sheet.unlink()
+        diff = self.env["kilap.tpp.diff"].create({"sheet_id": sheet.id})
+        diff._fill()
+        self.assertFalse(diff.line_ids, "an approved sheet recomputes to the same figures")
+        # the base changes afterwards: the report shows it, the sheet keeps its figures
+        self.base_9.line_ids.filtered(lambda x: x.component_id == self.comp_bk).amount = (
+            5000000
+        )
+        action = sheet.action_view_differences()
+        diff = self.env["kilap.tpp.diff"].browse(action["res_id"])
+        changed = diff.line_ids.filtered(
+            lambda x: x.employee_id == self.emp_a and x.field_name == "base_amount"
+        )
+        self.assertEqual((changed.current_amount, changed.recomputed_amount), (5000000, 6000000))
+        self.assertEqual(self.line_of(sheet, self.emp_a).base_amount, 5000000)
+        sheet.action_mark_paid()
+        self.flush_tracking()
+        self.assertEqual(sheet.state, "paid")
+        tracked = sheet.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "state"
+        )
+        self.assertEqual(
+            set(tracked.mapped("new_value_char")), {"Verified", "Approved", "Paid"}
+        )
+
+    # ---------------------------------------------------------- bad inputs
+    def test_sheet_from_open_period_refused(self):
+        open_period = self.make_period(APRIL, {self.emp_a: (80, "baik")}, {}, close=False)
+        with self.assertRaises(UserError):
+            self.make_sheet(open_period, compute=False)
+
+    def test_recompute_only_in_draft(self):
+        sheet = self.make_sheet(self.march)
+        sheet.action_verify()
+        with self.assertRaises(UserError):
+            sheet.action_compute()
+        with self.assertRaises(UserError):
+            sheet.action_mark_paid()
+
+    def test_negative_base_refused(self):
+        with self.assertRaises(ValidationError):
+            self.base_7.line_ids.amount = -1
+
+    def test_weights_must_sum_to_100(self):
+        with self.assertRaises(ValidationError):
+            self.ruleset.copy({"date_from": date(2027, 1, 1), "weight_kinerja": 70})
+        with self.assertRaises(ValidationError):
+            self.ruleset.write({"weight_disiplin": 50})
+
+    def test_sheet_needs_top_level_opd(self):
+        with self.assertRaises(ValidationError):
+            self.make_sheet(self.march, opd=self.unit, compute=False)
+
+    def test_sanction_and_acting_post(self):
+        """A 25 % sanction from 1 March, and a PLT from 16 March at 20 % of a
+        3,000,000 base: 3,000,000 x 20 % x 16/31 = 309,677.42 added to the base
+        (5,309,677 rounded)."""
+        stype = self.ruleset.sanction_type_ids[:1]
+        self.env["kilap.tpp.sanction"].create(
+            {"name": "SK 1", "employee_id": self.emp_a.id, "type_id": stype.id,
+             "date_start": date(2026, 3, 1)}
+        )
+        self.env["kilap.tpp.addition"].create(
+            {"employee_id": self.emp_a.id, "base_id": self.base_7.id, "pct": 20,
+             "date_from": date(2026, 3, 16)}
+        )
+        line = self.line_of(self.make_sheet(self.march), self.emp_a)
+        self.assertEqual(line.base_amount, 5309677)
+        self.assertEqual(line.sanction_pct, 25)
+        # kinerja 3,185,806 x 90 % = 2,867,225; disiplin 2,123,871 x 95 % = 2,017,677
+        self.assertEqual(line.kinerja_part + line.disiplin_part, 4884902)
+        self.assertEqual(line.sanction_cut, 1221226)  # 25 %, half up
+        self.assertEqual(line.tpp, 3663676)
+
+
+@tagged("post_install", "-at_install")
+class TestTppAccess(TppCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.march = cls.make_period(
+            MARCH, {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik")}, {}
+        )
+
+    def test_only_keuangan_approves(self):
+        sheet = self.make_sheet(self.march)
+        sheet.action_verify()
+        for login in ("pegawai", "auditor", "bkpsdm"):
+            with self.assertRaises(AccessError):
+                sheet.with_user(self.users[login]).action_approve()
+        self.assertEqual(sheet.state, "verified")
+        sheet.with_user(self.users["keuangan"]).action_approve()
+        self.assertEqual(sheet.state, "approved")
+
+    def test_keuangan_full_cycle(self):
+        keu = self.users["keuangan"]
+        sheet = self.env["kilap.tpp.sheet"].with_user(keu).create(
+            {"period_id": self.march.id, "department_id": self.opd.id,
+             "company_id": self.company.id}
+        )
+        sheet.action_compute()
+        sheet.action_verify()
+        sheet.action_approve()
+        self.assertEqual(len(sheet.line_ids), 2)
+
+    def test_employee_sees_own_line_only(self):
+        sheet = self.approve(self.make_sheet(self.march))
+        peg = self.users["pegawai"]
+        lines = self.env["kilap.tpp.sheet.line"].with_user(peg).search([])
+        self.assertEqual(lines.employee_id, self.emp_a)
+        other = self.line_of(sheet, self.emp_c)
+        with self.assertRaises(AccessError):
+            other.with_user(peg).read(["net"])
+        with self.assertRaises(AccessError):
+            lines.with_user(peg).write({"note": "x"})
+        with self.assertRaises(AccessError):
+            self.env["kilap.tpp.sheet"].with_user(peg).create(
+                {"period_id": self.march.id, "department_id": self.opd2.id,
+                 "company_id": self.company.id}
+            )
+
+    def test_auditor_reads_everything_writes_nothing(self):
+        sheet = self.approve(self.make_sheet(self.march))
+        aud = self.users["auditor"]
+        self.assertEqual(len(self.env["kilap.tpp.sheet.line"].with_user(aud).search([
+            ("sheet_id", "=", sheet.id)])), 2)
+        self.assertTrue(self.ruleset.with_user(aud).read(["name"]))
+        with self.assertRaises(AccessError):
+            sheet.with_user(aud).write({"treasurer_employee_id": self.emp_a.id})
+        with self.assertRaises(AccessError):
+            self.ruleset.with_user(aud).write({"name": "x"})
+        # the differences report is read-only and allowed to auditors
+        diff = self.env["kilap.tpp.diff"].with_user(aud).create({"sheet_id": sheet.id})
+        diff._fill()
+        self.assertFalse(diff.line_ids)
+
+    def test_bkpsdm_cannot_touch_sheets(self):
+        sheet = self.make_sheet(self.march)
+        bk = self.users["bkpsdm"]
+        self.assertFalse(self.env["kilap.tpp.sheet"].with_user(bk).search([]))
+        with self.assertRaises(AccessError):
+            sheet.with_user(bk).action_compute()
