@@ -11,8 +11,14 @@ from hypothesis import strategies as st
 tpp = load_rule("kilap_payroll_bridge", "tpp")
 
 BANDS_A = {
-    "TL1": Dec("0.5"), "TL2": Dec(1), "TL3": Dec("1.25"), "TL4": Dec("1.5"),
-    "PSW1": Dec("0.5"), "PSW2": Dec(1), "PSW3": Dec("1.25"), "PSW4": Dec("1.5"),
+    "TL1": Dec("0.5"),
+    "TL2": Dec(1),
+    "TL3": Dec("1.25"),
+    "TL4": Dec("1.5"),
+    "PSW1": Dec("0.5"),
+    "PSW2": Dec(1),
+    "PSW3": Dec("1.25"),
+    "PSW4": Dec("1.5"),
 }
 SICK = {"sick": [(1, 2, Dec(100)), (3, 14, Dec(75)), (15, 30, Dec(50))]}
 
@@ -41,7 +47,10 @@ def test_pattern_a_cuts_discipline_part():
     res = tpp.compute_tpp(
         params(),
         tpp.TppInput(
-            base=Dec(5000000), score=Dec(90), band_counts={"TL1": 2, "PSW2": 1}, tk_days=1
+            base=Dec(5000000),
+            score=Dec(90),
+            band_counts={"TL1": 2, "PSW2": 1},
+            tk_days=1,
         ),
     )
     assert res["kinerja_part"] == 2700000
@@ -58,7 +67,10 @@ def test_pattern_b_cuts_whole_base():
     res = tpp.compute_tpp(
         params(cut_base="whole"),
         tpp.TppInput(
-            base=Dec(5000000), score=Dec(90), band_counts={"TL1": 2, "PSW2": 1}, tk_days=1
+            base=Dec(5000000),
+            score=Dec(90),
+            band_counts={"TL1": 2, "PSW2": 1},
+            tk_days=1,
         ),
     )
     assert res["disiplin_part"] == 2000000
@@ -107,12 +119,16 @@ def test_cap_and_floor():
 
 
 def test_sanction_and_deductions_order():
-    """tpp 1,000,000; sanction 25 % -> 750,000; PPh 5 % 37,500; BPJS 7,500; zakat 2.5 %."""
+    """tpp 1,000,000; sanction 25 % -> 750,000; PPh 5 % 37,500; BPJS 7,500;
+    zakat 2.5 % = 18,750."""
     res = tpp.compute_tpp(
         params(tax_mode="golongan"),
         tpp.TppInput(
-            base=Dec(1000000), score=Dec(100), sanction_pct=Dec(25),
-            tax_rate_pct=Dec(5), zakat=True,
+            base=Dec(1000000),
+            score=Dec(100),
+            sanction_pct=Dec(25),
+            tax_rate_pct=Dec(5),
+            zakat=True,
         ),
     )
     assert res["sanction_cut"] == 250000
@@ -154,11 +170,16 @@ def test_allocate_adds_up():
 
 
 def test_overlap_fraction():
-    f = tpp.overlap_fraction(date(2026, 3, 16), None, date(2026, 3, 1), date(2026, 3, 31))
+    f = tpp.overlap_fraction(
+        date(2026, 3, 16), None, date(2026, 3, 1), date(2026, 3, 31)
+    )
     assert f == Dec(16) / Dec(31)
-    assert tpp.overlap_fraction(
-        date(2026, 1, 1), date(2026, 1, 31), date(2026, 3, 1), date(2026, 3, 31)
-    ) == 0
+    assert (
+        tpp.overlap_fraction(
+            date(2026, 1, 1), date(2026, 1, 31), date(2026, 3, 1), date(2026, 3, 31)
+        )
+        == 0
+    )
 
 
 money = st.integers(min_value=0, max_value=50_000_000).map(Dec)
@@ -179,12 +200,20 @@ counts = st.integers(min_value=0, max_value=25)
     tax=st.sampled_from(["none", "golongan"]),
     zakat=st.booleans(),
 )
-def test_properties(base, score, tl1, tl4, tk, cpns, pattern, sick, sanction, tax, zakat):
+def test_properties(
+    base, score, tl1, tl4, tk, cpns, pattern, sick, sanction, tax, zakat
+):
     p = params(cut_base=pattern, tax_mode=tax)
     data = tpp.TppInput(
-        base=base, score=Dec(score), band_counts={"TL1": tl1, "TL4": tl4}, tk_days=tk,
-        asn_status="cpns" if cpns else "pns", leave_days={"sick": sick},
-        sanction_pct=Dec(sanction), tax_rate_pct=Dec(15), zakat=zakat,
+        base=base,
+        score=Dec(score),
+        band_counts={"TL1": tl1, "TL4": tl4},
+        tk_days=tk,
+        asn_status="cpns" if cpns else "pns",
+        leave_days={"sick": sick},
+        sanction_pct=Dec(sanction),
+        tax_rate_pct=Dec(15),
+        zakat=zakat,
     )
     res = tpp.compute_tpp(p, data)
     assert 0 <= res["net"] <= res["tpp"] <= res["tpp_gross"] <= res["base"]
@@ -197,5 +226,7 @@ def test_properties(base, score, tl1, tl4, tk, cpns, pattern, sick, sanction, ta
     )
     assert more["tpp"] <= res["tpp"]
     # a higher score never pays less
-    better = tpp.compute_tpp(p, tpp.TppInput(**{**data.__dict__, "score": Dec(score + 5)}))
+    better = tpp.compute_tpp(
+        p, tpp.TppInput(**{**data.__dict__, "score": Dec(score + 5)})
+    )
     assert better["tpp"] >= res["tpp"]

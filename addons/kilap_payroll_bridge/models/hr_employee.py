@@ -18,6 +18,8 @@ class HrEmployee(models.Model):
         help="The employee asked for zakat to be withheld from their TPP.",
     )
     tpp_addition_ids = fields.One2many(
-        "kilap.tpp.addition", "employee_id", string="Acting Posts",
+        "kilap.tpp.addition",
+        "employee_id",
+        string="Acting Posts",
         groups="kilap_payroll_bridge.group_kilap_keuangan",
     )

@@ -38,15 +38,19 @@ class HrPayslip(models.Model):
         """{payslip id: approved/paid TPP line of its month} in one query."""
         if not self:
             return {}
-        lines = self.env["kilap.tpp.sheet.line"].sudo().search_fetch(
-            [
-                ("employee_id", "in", self.employee_id.ids),
-                ("state", "in", ("approved", "paid")),
-                ("date_from", "<=", max(self.mapped("date_to"))),
-                ("date_to", ">=", min(self.mapped("date_from"))),
-            ],
-            ["employee_id", "date_from", "date_to", *TPP_INPUTS.values()],
-            order="date_from desc, id desc",
+        lines = (
+            self.env["kilap.tpp.sheet.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", self.employee_id.ids),
+                    ("state", "in", ("approved", "paid")),
+                    ("date_from", "<=", max(self.mapped("date_to"))),
+                    ("date_to", ">=", min(self.mapped("date_from"))),
+                ],
+                ["employee_id", "date_from", "date_to", *TPP_INPUTS.values()],
+                order="date_from desc, id desc",
+            )
         )
         result = {}
         for slip in self:
@@ -93,7 +97,6 @@ class HrPayslip(models.Model):
 
     @api.model
     def get_inputs(self, contracts, date_from, date_to):
-        """Drop the empty TPP inputs the structure declares; compute_sheet fills them."""
+        """Drop the empty TPP inputs of the structure; compute_sheet fills them."""
         res = super().get_inputs(contracts, date_from, date_to)
         return [r for r in res if r.get("code") not in TPP_INPUTS]
-

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -13,7 +13,9 @@ class KilapTppAddition(models.Model):
     _description = "TPP Acting-Post Addition"
     _order = "date_from desc"
 
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True
+    )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True
     )
@@ -35,6 +37,10 @@ class KilapTppAddition(models.Model):
     def _check_values(self):
         for addition in self:
             if not 0 <= addition.pct <= 100:
-                raise ValidationError(_("The share must be between 0 and 100 %."))
+                raise ValidationError(
+                    self.env._("The share must be between 0 and 100 %.")
+                )
             if addition.date_to and addition.date_to < addition.date_from:
-                raise ValidationError(_("The end date cannot be before the start date."))
+                raise ValidationError(
+                    self.env._("The end date cannot be before the start date.")
+                )

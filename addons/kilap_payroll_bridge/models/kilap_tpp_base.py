@@ -21,9 +21,11 @@ class KilapTppBase(models.Model):
         "res.currency", default=lambda self: self.env.ref("base.IDR", False)
     )
     jabatan_type = fields.Selection(
-        selection=lambda self: self.env["hr.employee"]
-        ._fields["jabatan_type"]
-        ._description_selection(self.env),
+        selection=lambda self: (
+            self.env["hr.employee"]
+            ._fields["jabatan_type"]
+            ._description_selection(self.env)
+        ),
         string="Position Type",
     )
     jabatan_name = fields.Char(string="Position (Jabatan)", tracking=True)
@@ -44,9 +46,7 @@ class KilapTppBase(models.Model):
     @api.model
     def _match_employees(self, employees):
         """{employee id: base} for ``employees`` (one search for all of them)."""
-        bases = self.search(
-            [("company_id", "in", employees.company_id.ids + [False])]
-        )
+        bases = self.search([("company_id", "in", employees.company_id.ids + [False])])
         by_name, by_class_type, by_class = {}, {}, {}
         for base in bases.sorted(lambda b: (bool(b.company_id), b.id)):
             if base.jabatan_name:

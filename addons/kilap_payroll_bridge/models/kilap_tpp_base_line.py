@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -9,7 +9,9 @@ class KilapTppBaseLine(models.Model):
     _description = "TPP Base Component"
     _order = "base_id, sequence, id"
 
-    base_id = fields.Many2one("kilap.tpp.base", required=True, ondelete="cascade", index=True)
+    base_id = fields.Many2one(
+        "kilap.tpp.base", required=True, ondelete="cascade", index=True
+    )
     component_id = fields.Many2one("kilap.tpp.component", required=True)
     sequence = fields.Integer(related="component_id.sequence", store=True)
     account_code = fields.Char(related="component_id.account_code")
@@ -23,4 +25,4 @@ class KilapTppBaseLine(models.Model):
     @api.constrains("amount")
     def _check_amount(self):
         if any(line.amount < 0 for line in self):
-            raise ValidationError(_("The TPP base cannot be negative."))
+            raise ValidationError(self.env._("The TPP base cannot be negative."))

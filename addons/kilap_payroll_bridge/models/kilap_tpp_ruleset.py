@@ -2,7 +2,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..rules import tpp as tpp_rules
@@ -46,7 +46,9 @@ class KilapTppRuleset(models.Model):
         tracking=True,
     )
     perf_cap = fields.Float(
-        string="Score Cap (%)", default=100.0, tracking=True,
+        string="Score Cap (%)",
+        default=100.0,
+        tracking=True,
         help="Highest performance ratio paid in score mode.",
     )
     cut_base = fields.Selection(
@@ -80,7 +82,9 @@ class KilapTppRuleset(models.Model):
         string="BPJS Kesehatan Employer (%)", default=4.0, tracking=True
     )
     bpjs_ceiling = fields.Float(
-        string="BPJS Ceiling", default=12000000.0, tracking=True,
+        string="BPJS Ceiling",
+        default=12000000.0,
+        tracking=True,
         help="TPP above this amount pays no further BPJS Kesehatan.",
     )
     zakat_pct = fields.Float(string="Zakat (%)", default=2.5, tracking=True)
@@ -121,8 +125,11 @@ class KilapTppRuleset(models.Model):
     def _locked_ids(self):
         if not self.ids:
             return set()
-        groups = self.env["kilap.tpp.sheet"].sudo().with_context(active_test=False)._read_group(
-            [("ruleset_id", "in", self.ids)], ["ruleset_id"]
+        groups = (
+            self.env["kilap.tpp.sheet"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("ruleset_id", "in", self.ids)], ["ruleset_id"])
         )
         return {ruleset.id for (ruleset,) in groups}
 
@@ -130,7 +137,7 @@ class KilapTppRuleset(models.Model):
         locked = self.browse(self._locked_ids())
         if locked:
             raise UserError(
-                _(
+                self.env._(
                     "The TPP rule set %(name)s is used by a TPP sheet and cannot be "
                     "changed. Use 'New Version' to make a new version.",
                     name=", ".join(locked.mapped("name")),
@@ -139,7 +146,9 @@ class KilapTppRuleset(models.Model):
 
     def write(self, vals):
         self.check_access("write")  # access errors first, then the lock
-        if any(f not in _LOCK_FREE_FIELDS and not f.startswith("message_") for f in vals):
+        if any(
+            f not in _LOCK_FREE_FIELDS and not f.startswith("message_") for f in vals
+        ):
             self._check_not_locked()
         return super().write(vals)
 
@@ -148,9 +157,21 @@ class KilapTppRuleset(models.Model):
         return super().unlink()
 
     @api.constrains(
-        "weight_kinerja", "weight_disiplin", "cpns_factor", "perf_cap", "cut_cap",
-        "tk_pct", "apel_pct", "bpjs_employee_pct", "bpjs_employer_pct", "bpjs_ceiling",
-        "zakat_pct", "rounding", "perf_mode", "cut_base", "tax_mode",
+        "weight_kinerja",
+        "weight_disiplin",
+        "cpns_factor",
+        "perf_cap",
+        "cut_cap",
+        "tk_pct",
+        "apel_pct",
+        "bpjs_employee_pct",
+        "bpjs_employer_pct",
+        "bpjs_ceiling",
+        "zakat_pct",
+        "rounding",
+        "perf_mode",
+        "cut_base",
+        "tax_mode",
     )
     def _check_values(self):
         for ruleset in self:
@@ -159,19 +180,23 @@ class KilapTppRuleset(models.Model):
             except tpp_rules.TppError as err:
                 raise ValidationError(self._tpp_error_message(err)) from err
             if ruleset.rounding <= 0:
-                raise ValidationError(_("The rounding unit must be positive."))
+                raise ValidationError(self.env._("The rounding unit must be positive."))
 
     @api.model
     def _tpp_error_message(self, err):
         messages = {
-            "weights": _("The kinerja and disiplin weights must add up to 100."),
-            "negative": _("Percentages and amounts cannot be negative."),
-            "over_100": _("The cut cap and the CPNS factor cannot exceed 100 %."),
-            "negative_base": _("The TPP base cannot be negative."),
-            "negative_count": _("Counts cannot be negative."),
-            "rounding": _("The rounding unit must be positive."),
+            "weights": self.env._(
+                "The kinerja and disiplin weights must add up to 100."
+            ),
+            "negative": self.env._("Percentages and amounts cannot be negative."),
+            "over_100": self.env._(
+                "The cut cap and the CPNS factor cannot exceed 100 %."
+            ),
+            "negative_base": self.env._("The TPP base cannot be negative."),
+            "negative_count": self.env._("Counts cannot be negative."),
+            "rounding": self.env._("The rounding unit must be positive."),
         }
-        return messages.get(err.code, _("Invalid TPP rule set: %s", err))
+        return messages.get(err.code, self.env._("Invalid TPP rule set: %s", err))
 
     def _tpp_params(self, check_lines=True):
         """The rule set as ``rules.tpp.TppParams``."""
@@ -232,9 +257,9 @@ class KilapTppRuleset(models.Model):
         if latest and latest.date_from >= start:
             start = latest.date_from + relativedelta(months=1, day=1)
         new = self.copy(
-            {"name": _("%s (new version)", self.name), "date_from": start}
+            {"name": self.env._("%s (new version)", self.name), "date_from": start}
         )
-        self.message_post(body=_("New version %s created.", new.display_name))
+        self.message_post(body=self.env._("New version %s created.", new.display_name))
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 BAND_CODES = ("TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4")
@@ -26,8 +26,13 @@ class KilapTppRulesetBand(models.Model):
     def _check_band(self):
         for line in self:
             if line.pct < 0:
-                raise ValidationError(_("Percentages and amounts cannot be negative."))
+                raise ValidationError(
+                    self.env._("Percentages and amounts cannot be negative.")
+                )
             if line.band_code not in BAND_CODES:
                 raise ValidationError(
-                    _("Unknown band code %s: use TL1..TL4 or PSW1..PSW4.", line.band_code)
+                    self.env._(
+                        "Unknown band code %s: use TL1..TL4 or PSW1..PSW4.",
+                        line.band_code,
+                    )
                 )

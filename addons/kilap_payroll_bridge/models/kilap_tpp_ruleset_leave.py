@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -34,8 +34,11 @@ class KilapTppRulesetLeave(models.Model):
     def _check_tier(self):
         for line in self:
             if line.day_from < 1 or (line.day_to and line.day_to < line.day_from):
-                raise ValidationError(
-                    _("A leave tier starts at day 1 or later and ends after it starts.")
+                msg = self.env._(
+                    "A leave tier starts at day 1 or later and ends after it starts."
                 )
+                raise ValidationError(msg)
             if not 0 <= line.paid_pct <= 100:
-                raise ValidationError(_("The paid percentage must be between 0 and 100."))
+                raise ValidationError(
+                    self.env._("The paid percentage must be between 0 and 100.")
+                )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -14,9 +14,11 @@ class KilapTppRulesetPredikat(models.Model):
         "kilap.tpp.ruleset", required=True, ondelete="cascade", index=True
     )
     predikat = fields.Selection(
-        selection=lambda self: self.env["kilap.score.line"]
-        ._fields["predikat"]
-        ._description_selection(self.env),
+        selection=lambda self: (
+            self.env["kilap.score.line"]
+            ._fields["predikat"]
+            ._description_selection(self.env)
+        ),
         required=True,
     )
     pct = fields.Float(string="Kinerja Paid (%)")
@@ -28,4 +30,6 @@ class KilapTppRulesetPredikat(models.Model):
     @api.constrains("pct")
     def _check_pct(self):
         if any(line.pct < 0 for line in self):
-            raise ValidationError(_("Percentages and amounts cannot be negative."))
+            raise ValidationError(
+                self.env._("Percentages and amounts cannot be negative.")
+            )

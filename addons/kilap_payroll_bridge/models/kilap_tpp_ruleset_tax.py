@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -14,10 +14,10 @@ class KilapTppRulesetTax(models.Model):
         "kilap.tpp.ruleset", required=True, ondelete="cascade", index=True
     )
     name = fields.Char(required=True)
-    golongan_ids = fields.Many2many("kilap.golongan", string="Golongan")
+    golongan_ids = fields.Many2many("kilap.golongan")
     rate_pct = fields.Float(string="Rate (%)")
 
     @api.constrains("rate_pct")
     def _check_rate(self):
         if any(not 0 <= line.rate_pct <= 100 for line in self):
-            raise ValidationError(_("A tax rate must be between 0 and 100 %."))
+            raise ValidationError(self.env._("A tax rate must be between 0 and 100 %."))

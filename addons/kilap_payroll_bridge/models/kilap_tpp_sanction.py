@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -17,18 +17,26 @@ class KilapTppSanction(models.Model):
     _order = "date_start desc"
 
     name = fields.Char(string="Decision (SK) Number", required=True, tracking=True)
-    employee_id = fields.Many2one("hr.employee", required=True, index=True, tracking=True)
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, tracking=True
+    )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True
     )
     type_id = fields.Many2one("kilap.tpp.sanction.type", string="Sanction Type")
     cut_pct = fields.Float(
-        string="TPP Cut (%)", compute="_compute_from_type", store=True,
-        readonly=False, tracking=True,
+        string="TPP Cut (%)",
+        compute="_compute_from_type",
+        store=True,
+        readonly=False,
+        tracking=True,
     )
     months = fields.Integer(
-        string="Duration (months)", compute="_compute_from_type", store=True,
-        readonly=False, tracking=True,
+        string="Duration (months)",
+        compute="_compute_from_type",
+        store=True,
+        readonly=False,
+        tracking=True,
     )
     date_start = fields.Date(required=True, tracking=True)
     date_end = fields.Date(compute="_compute_date_end", store=True, index=True)
@@ -44,7 +52,8 @@ class KilapTppSanction(models.Model):
     def _compute_date_end(self):
         for sanction in self:
             sanction.date_end = sanction.date_start and (
-                sanction.date_start + relativedelta(months=sanction.months or 1, days=-1)
+                sanction.date_start
+                + relativedelta(months=sanction.months or 1, days=-1)
             )
 
     @api.constrains("cut_pct", "months")
@@ -52,5 +61,5 @@ class KilapTppSanction(models.Model):
         for sanction in self:
             if not 0 <= sanction.cut_pct <= 100 or sanction.months < 1:
                 raise ValidationError(
-                    _("A sanction cuts 0 to 100 % for at least one month.")
+                    self.env._("A sanction cuts 0 to 100 % for at least one month.")
                 )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -22,5 +22,5 @@ class KilapTppSanctionType(models.Model):
         for sanction_type in self:
             if not 0 <= sanction_type.cut_pct <= 100 or sanction_type.months < 1:
                 raise ValidationError(
-                    _("A sanction cuts 0 to 100 % for at least one month.")
+                    self.env._("A sanction cuts 0 to 100 % for at least one month.")
                 )

@@ -1,7 +1,7 @@
 import logging
 from collections import defaultdict
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import tpp as tpp_rules
@@ -10,12 +10,26 @@ _logger = logging.getLogger(__name__)
 
 # figures compared by the differences report (and by "approved recomputes the same")
 DIFF_FIELDS = (
-    "base_amount", "tpp_gross", "tpp_eligible", "kinerja_part", "disiplin_part",
-    "discipline_cut", "sanction_cut", "tpp", "pph21", "bpjs_employee", "zakat", "net",
+    "base_amount",
+    "tpp_gross",
+    "tpp_eligible",
+    "kinerja_part",
+    "disiplin_part",
+    "discipline_cut",
+    "sanction_cut",
+    "tpp",
+    "pph21",
+    "bpjs_employee",
+    "zakat",
+    "net",
 )
 # written on an approved/paid sheet by the workflow itself
 _WORKFLOW_FIELDS = {
-    "state", "approved_by_id", "approved_date", "paid_date", "active",
+    "state",
+    "approved_by_id",
+    "approved_date",
+    "paid_date",
+    "active",
     "message_main_attachment_id",
 }
 
@@ -77,18 +91,25 @@ class KilapTppSheet(models.Model):
     line_ids = fields.One2many("kilap.tpp.sheet.line", "sheet_id", string="Lines")
     line_count = fields.Integer(compute="_compute_totals", store=True)
     amount_tpp = fields.Monetary(
-        string="Total TPP", compute="_compute_totals", store=True,
+        string="Total TPP",
+        compute="_compute_totals",
+        store=True,
         currency_field="currency_id",
     )
     amount_deductions = fields.Monetary(
         compute="_compute_totals", store=True, currency_field="currency_id"
     )
     amount_net = fields.Monetary(
-        string="Total Net", compute="_compute_totals", store=True,
+        string="Total Net",
+        compute="_compute_totals",
+        store=True,
         currency_field="currency_id",
     )
     head_employee_id = fields.Many2one(
-        "hr.employee", string="Head of OPD", compute="_compute_signers", store=True,
+        "hr.employee",
+        string="Head of OPD",
+        compute="_compute_signers",
+        store=True,
         readonly=False,
     )
     treasurer_employee_id = fields.Many2one(
@@ -129,14 +150,18 @@ class KilapTppSheet(models.Model):
         if not self.env.is_superuser() and not self.env.user.has_group(
             "kilap_payroll_bridge.group_kilap_keuangan"
         ):
-            raise AccessError(_("Only Keuangan (finance) can do this on TPP sheets."))
+            raise AccessError(
+                self.env._("Only Keuangan (finance) can do this on TPP sheets.")
+            )
 
     @api.constrains("department_id")
     def _check_department(self):
         for sheet in self:
             if sheet.department_id.parent_id:
                 raise ValidationError(
-                    _("A TPP sheet is made per OPD: choose a top-level department.")
+                    self.env._(
+                        "A TPP sheet is made per OPD: choose a top-level department."
+                    )
                 )
 
     @api.model_create_multi
@@ -150,7 +175,7 @@ class KilapTppSheet(models.Model):
                 )
                 if not ruleset:
                     raise UserError(
-                        _(
+                        self.env._(
                             "No TPP rule set is in force for %(company)s on %(date)s.",
                             company=sheet.company_id.name,
                             date=sheet.period_id.date_from,
@@ -161,24 +186,28 @@ class KilapTppSheet(models.Model):
 
     def write(self, vals):
         self.check_access("write")  # access errors first, then the lock
-        if any(f not in _WORKFLOW_FIELDS and not f.startswith("message_") for f in vals):
+        if any(
+            f not in _WORKFLOW_FIELDS and not f.startswith("message_") for f in vals
+        ):
             locked = self.filtered(lambda s: s.state in ("approved", "paid"))
             if locked:
                 raise UserError(
-                    _("The TPP sheet %s is approved and locked.", locked[0].name)
+                    self.env._(
+                        "The TPP sheet %s is approved and locked.", locked[0].name
+                    )
                 )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(sheet.state != "draft" for sheet in self):
-            raise UserError(_("Only a draft TPP sheet can be deleted."))
+            raise UserError(self.env._("Only a draft TPP sheet can be deleted."))
 
     def _check_period_closed(self):
         for sheet in self:
             if sheet.period_id.state != "closed":
                 raise UserError(
-                    _(
+                    self.env._(
                         "TPP sheets are made from a closed scoring period; "
                         "%s is not closed.",
                         sheet.period_id.name,
@@ -192,7 +221,9 @@ class KilapTppSheet(models.Model):
         for sheet in self:
             if sheet.state != "draft":
                 raise UserError(
-                    _("Only a draft TPP sheet can be recomputed (%s).", sheet.name)
+                    self.env._(
+                        "Only a draft TPP sheet can be recomputed (%s).", sheet.name
+                    )
                 )
             sheet._check_period_closed()
         for sheet in self:
@@ -200,7 +231,7 @@ class KilapTppSheet(models.Model):
             sheet.line_ids.unlink()
             self.env["kilap.tpp.sheet.line"].create(vals_list)
             sheet.message_post(
-                body=_(
+                body=self.env._(
                     "Computed %(count)s lines with rule set %(ruleset)s.",
                     count=len(vals_list),
                     ruleset=sheet.ruleset_id.display_name,
@@ -212,21 +243,25 @@ class KilapTppSheet(models.Model):
         self._check_keuangan()
         for sheet in self:
             if sheet.state != "draft":
-                raise UserError(_("Only a draft TPP sheet can be verified."))
+                raise UserError(self.env._("Only a draft TPP sheet can be verified."))
             if not sheet.line_ids:
-                raise UserError(_("Compute the TPP sheet before verifying it."))
+                raise UserError(
+                    self.env._("Compute the TPP sheet before verifying it.")
+                )
         return self.write({"state": "verified"})
 
     def action_reset_draft(self):
         self._check_keuangan()
         if any(sheet.state != "verified" for sheet in self):
-            raise UserError(_("Only a verified TPP sheet can go back to draft."))
+            raise UserError(
+                self.env._("Only a verified TPP sheet can go back to draft.")
+            )
         return self.write({"state": "draft"})
 
     def action_approve(self):
         self._check_keuangan()
         if any(sheet.state != "verified" for sheet in self):
-            raise UserError(_("Only a verified TPP sheet can be approved."))
+            raise UserError(self.env._("Only a verified TPP sheet can be approved."))
         return self.write(
             {
                 "state": "approved",
@@ -238,7 +273,9 @@ class KilapTppSheet(models.Model):
     def action_mark_paid(self):
         self._check_keuangan()
         if any(sheet.state != "approved" for sheet in self):
-            raise UserError(_("Only an approved TPP sheet can be marked as paid."))
+            raise UserError(
+                self.env._("Only an approved TPP sheet can be marked as paid.")
+            )
         return self.write(
             {"state": "paid", "paid_date": fields.Date.context_today(self)}
         )
@@ -250,7 +287,7 @@ class KilapTppSheet(models.Model):
         wizard._fill()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Differences"),
+            "name": self.env._("Differences"),
             "res_model": "kilap.tpp.diff",
             "res_id": wizard.id,
             "view_mode": "form",
@@ -261,7 +298,7 @@ class KilapTppSheet(models.Model):
         self._check_keuangan()
         return {
             "type": "ir.actions.act_window",
-            "name": _("Export TPP Sheet"),
+            "name": self.env._("Export TPP Sheet"),
             "res_model": "kilap.tpp.export",
             "view_mode": "form",
             "target": "new",
@@ -285,6 +322,41 @@ class KilapTppSheet(models.Model):
         )
         return scores
 
+    @api.model
+    def _attendance_counts(self, emp_ids, date_from, date_to):
+        """{employee id: {"TK", "sick", "leave", "leave:<type>", "band:<code>": n}}
+        from ONE ``_read_group`` on the daily attendance results."""
+        counts = defaultdict(lambda: defaultdict(int))
+        groups = (
+            self.env["kilap.attendance.day"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", emp_ids),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["employee_id", "status", "tl_band_id", "psw_band_id", "leave_type_id"],
+                ["__count"],
+            )
+        )
+        for employee, status, tl_band, psw_band, leave_type, count in groups:
+            c = counts[employee.id]
+            if status == "absent":
+                c["TK"] += count
+            elif status == "sick":
+                c["sick"] += count
+            elif status == "leave":
+                c["leave"] += count
+                if leave_type:
+                    c["leave:%d" % leave_type.id] += count
+            if status in ("present", "field_duty"):
+                if tl_band:
+                    c["band:" + tl_band.code] += count
+                if psw_band:
+                    c["band:" + psw_band.code] += count
+        return counts
+
     def _prepare_line_vals(self):
         """Line values for every employee of the sheet, set-based.
 
@@ -305,52 +377,36 @@ class KilapTppSheet(models.Model):
         emp_ids = employees.ids
 
         # attendance: one read_group for the whole OPD
-        counts = defaultdict(lambda: defaultdict(int))
-        groups = env["kilap.attendance.day"].sudo()._read_group(
-            [
-                ("employee_id", "in", emp_ids),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ],
-            ["employee_id", "status", "tl_band_id", "psw_band_id", "leave_type_id"],
-            ["__count"],
-        )
-        for employee, status, tl_band, psw_band, leave_type, count in groups:
-            c = counts[employee.id]
-            if status == "absent":
-                c["TK"] += count
-            elif status == "sick":
-                c["sick"] += count
-            elif status == "leave":
-                c["leave"] += count
-                if leave_type:
-                    c["leave:%d" % leave_type.id] += count
-            if status == "present" or status == "field_duty":
-                if tl_band:
-                    c["band:" + tl_band.code] += count
-                if psw_band:
-                    c["band:" + psw_band.code] += count
+        counts = self._attendance_counts(emp_ids, date_from, date_to)
 
-        sanctions = env["kilap.tpp.sanction"].sudo().search_fetch(
-            [
-                ("employee_id", "in", emp_ids),
-                ("date_start", "<=", date_to),
-                ("date_end", ">=", date_from),
-            ],
-            ["employee_id", "cut_pct"],
+        sanctions = (
+            env["kilap.tpp.sanction"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", emp_ids),
+                    ("date_start", "<=", date_to),
+                    ("date_end", ">=", date_from),
+                ],
+                ["employee_id", "cut_pct"],
+            )
         )
         sanction_pct = defaultdict(float)
         for sanction in sanctions:
             sanction_pct[sanction.employee_id.id] += sanction.cut_pct
-        additions = env["kilap.tpp.addition"].sudo().search_fetch(
-            [
-                ("employee_id", "in", emp_ids),
-                ("date_from", "<=", date_to),
-                "|",
-                ("date_to", "=", False),
-                ("date_to", ">=", date_from),
-            ],
-            ["employee_id", "base_id", "pct", "date_from", "date_to"],
+        additions = (
+            env["kilap.tpp.addition"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", emp_ids),
+                    ("date_from", "<=", date_to),
+                    "|",
+                    ("date_to", "=", False),
+                    ("date_to", ">=", date_from),
+                ],
+                ["employee_id", "base_id", "pct", "date_from", "date_to"],
+            )
         )
         additions_by_emp = defaultdict(list)
         for addition in additions:
@@ -371,7 +427,8 @@ class KilapTppSheet(models.Model):
             addition_amount = tpp_rules.ZERO
             for addition in additions_by_emp[employee.id]:
                 share = (
-                    d(addition.pct) / 100
+                    d(addition.pct)
+                    / 100
                     * tpp_rules.overlap_fraction(
                         addition.date_from, addition.date_to, date_from, date_to
                     )
@@ -385,7 +442,8 @@ class KilapTppSheet(models.Model):
                 key[5:]: n for key, n in c.items() if key.startswith("band:")
             }
             leave_days = {
-                key: n for key, n in c.items()
+                key: n
+                for key, n in c.items()
                 if key == "sick" or key == "leave" or key.startswith("leave:")
             }
             data = tpp_rules.TppInput(
@@ -406,8 +464,11 @@ class KilapTppSheet(models.Model):
                 res = tpp_rules.compute_tpp(params, data)
             except tpp_rules.TppError as err:
                 raise UserError(
-                    _("%(employee)s: %(error)s", employee=employee.name,
-                      error=ruleset._tpp_error_message(err))
+                    self.env._(
+                        "%(employee)s: %(error)s",
+                        employee=employee.name,
+                        error=ruleset._tpp_error_message(err),
+                    )
                 ) from err
             paid = tpp_rules.allocate(
                 res["tpp"],
@@ -429,7 +490,12 @@ class KilapTppSheet(models.Model):
             ]
             cut_cmds = [
                 fields.Command.create(
-                    {"code": code, "count": n, "pct": float(pct), "cut_pct": float(total)}
+                    {
+                        "code": code,
+                        "count": n,
+                        "pct": float(pct),
+                        "cut_pct": float(total),
+                    }
                 )
                 for code, (n, pct, total) in res["cuts"].items()
             ]
@@ -447,7 +513,9 @@ class KilapTppSheet(models.Model):
                     "bank_name": bank.bank_id.name or "",
                     "ruleset_id": ruleset.id,
                     "base_id": base.id,
-                    "note": "" if base else _("No TPP base matches this position."),
+                    "note": ""
+                    if base
+                    else self.env._("No TPP base matches this position."),
                     "addition_amount": float(tpp_rules.round_money(addition_amount)),
                     "score": score.kinerja_score,
                     "predikat": score.predikat,
@@ -460,12 +528,28 @@ class KilapTppSheet(models.Model):
                     **{
                         key: float(res[key])
                         for key in (
-                            "base", "status_factor", "tpp_gross", "leave_factor",
-                            "tpp_eligible", "performance_ratio", "kinerja_max",
-                            "disiplin_max", "kinerja_part", "cuts_pct_raw", "cuts_pct",
-                            "disiplin_part", "discipline_cut", "sanction_pct",
-                            "sanction_cut", "tpp", "pph21", "bpjs_base",
-                            "bpjs_employee", "bpjs_employer", "zakat", "deductions",
+                            "base",
+                            "status_factor",
+                            "tpp_gross",
+                            "leave_factor",
+                            "tpp_eligible",
+                            "performance_ratio",
+                            "kinerja_max",
+                            "disiplin_max",
+                            "kinerja_part",
+                            "cuts_pct_raw",
+                            "cuts_pct",
+                            "disiplin_part",
+                            "discipline_cut",
+                            "sanction_pct",
+                            "sanction_cut",
+                            "tpp",
+                            "pph21",
+                            "bpjs_base",
+                            "bpjs_employee",
+                            "bpjs_employer",
+                            "zakat",
+                            "deductions",
                             "net",
                         )
                     },
@@ -478,7 +562,9 @@ class KilapTppSheet(models.Model):
     @api.model
     def _kilap_demo_approved_sheets(self):
         """Demo: approved sheets for the latest closed period (skipped if none)."""
-        keuangan = self.env.ref("kilap_activity.user_demo_keuangan", raise_if_not_found=False)
+        keuangan = self.env.ref(
+            "kilap_activity.user_demo_keuangan", raise_if_not_found=False
+        )
         group = self.env.ref("kilap_payroll_bridge.group_kilap_keuangan")
         if keuangan:
             keuangan.sudo().group_ids = [fields.Command.link(group.id)]
@@ -503,7 +589,10 @@ class KilapTppSheet(models.Model):
                 }
             )
         opds = self.env["hr.department"].search(
-            [("parent_id", "=", False), ("company_id", "in", (period.company_id.id, False))]
+            [
+                ("parent_id", "=", False),
+                ("company_id", "in", (period.company_id.id, False)),
+            ]
         )
         existing = self.search([("period_id", "=", period.id)]).department_id
         for opd in opds - existing:

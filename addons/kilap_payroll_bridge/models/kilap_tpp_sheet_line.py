@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -28,7 +28,7 @@ class KilapTppSheetLine(models.Model):
     golongan_id = fields.Many2one("kilap.golongan")
     jabatan_name = fields.Char(string="Position (Jabatan)")
     kelas_jabatan = fields.Integer(string="Position Class")
-    bank_account = fields.Char(string="Bank Account")
+    bank_account = fields.Char()
     bank_name = fields.Char(string="Bank")
     ruleset_id = fields.Many2one("kilap.tpp.ruleset", string="Rule Set Version")
     base_id = fields.Many2one("kilap.tpp.base", string="TPP Base")
@@ -42,17 +42,19 @@ class KilapTppSheetLine(models.Model):
     tpp_eligible = fields.Monetary(string="TPP after Leave")
     score = fields.Float(string="Kinerja Score", digits=(6, 2))
     predikat = fields.Selection(
-        selection=lambda self: self.env["kilap.score.line"]
-        ._fields["predikat"]
-        ._description_selection(self.env),
+        selection=lambda self: (
+            self.env["kilap.score.line"]
+            ._fields["predikat"]
+            ._description_selection(self.env)
+        ),
     )
     performance_ratio = fields.Float(digits=(6, 4))
     kinerja_max = fields.Monetary(string="Kinerja Share")
     disiplin_max = fields.Monetary(string="Disiplin Share")
-    kinerja_part = fields.Monetary(string="Kinerja Part")
+    kinerja_part = fields.Monetary()
     cuts_pct_raw = fields.Float(string="Cuts before Cap (%)", digits=(6, 3))
     cuts_pct = fields.Float(string="Discipline Cuts (%)", digits=(6, 3))
-    disiplin_part = fields.Monetary(string="Disiplin Part")
+    disiplin_part = fields.Monetary()
     discipline_cut = fields.Monetary(string="Cut on Whole TPP")
     tk_days = fields.Integer(string="TK Days")
     sick_days = fields.Integer()
@@ -80,7 +82,9 @@ class KilapTppSheetLine(models.Model):
     def _check_sheet_draft(self, sheets, operation):
         self.check_access(operation)  # access errors first, then the lock
         if any(sheet.state != "draft" for sheet in sheets):
-            raise UserError(_("The lines of a TPP sheet change only while it is draft."))
+            raise UserError(
+                self.env._("The lines of a TPP sheet change only while it is draft.")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

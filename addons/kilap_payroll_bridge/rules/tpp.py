@@ -19,16 +19,18 @@ Order of the computation (percentages are given as numbers of percent, e.g. ``60
         disiplin_part = tpp_eligible x w_disiplin
         discipline_cut = tpp_eligible x cuts_pct
     sanction_cut    = (kinerja_part + disiplin_part - discipline_cut) x sanction %
-    tpp             = max(0, kinerja_part + disiplin_part - discipline_cut - sanction_cut)
+    tpp             = max(0, kinerja_part + disiplin_part - discipline_cut
+                             - sanction_cut)
     deductions, in this order, each limited to what is left: PPh 21, BPJS employee,
     zakat; the BPJS employer share is reported, not deducted.
     net             = tpp - PPh 21 - BPJS - zakat  (never below 0)
 
 Leave effects (e.g. sick 1-2 days 100 %, 3-14 days 75 %, 15-30 days 50 %): the tier is
-chosen by the number of *working days* of that leave kind inside the month; the paid
-percentage of the tier applies to the whole TPP of the month. A sick leave running across
-two months counts in each month only the days that fall in it (28 Jan - 5 Feb with 4
-working days in January and 3 in February is "3-14 days" in both). When several leave
+chosen by the number of *working days* of that leave kind inside the month; the
+paid percentage of the tier applies to the whole TPP of the month. A sick leave
+running across two months counts in each month only the days that fall in it
+(28 Jan - 5 Feb with 4 working days in January and 3 in February is "3-14 days" in
+both). When several leave
 kinds have an effect, the lowest percentage applies (they do not multiply). More days
 than the last tier pays the last tier's percentage.
 
@@ -126,7 +128,9 @@ def check_params(params):
     """Raise TppError when the rule set cannot give a meaningful amount."""
     wk, wd = D(params.weight_kinerja), D(params.weight_disiplin)
     if wk < 0 or wd < 0 or wk + wd != HUNDRED:
-        raise TppError("weights", "The kinerja and disiplin weights must add up to 100.")
+        raise TppError(
+            "weights", "The kinerja and disiplin weights must add up to 100."
+        )
     if params.cut_base not in (CUT_BASE_DISIPLIN, CUT_BASE_WHOLE):
         raise TppError("cut_base", "Unknown cut base.")
     if params.perf_mode not in (PERF_SCORE, PERF_PREDIKAT):
@@ -148,7 +152,9 @@ def check_params(params):
     if any(D(p) < 0 for p in percents) or D(params.bpjs_ceiling) < 0:
         raise TppError("negative", "Percentages and amounts cannot be negative.")
     if D(params.cut_cap) > HUNDRED or D(params.cpns_factor) > HUNDRED:
-        raise TppError("over_100", "The cut cap and the CPNS factor cannot exceed 100 %.")
+        raise TppError(
+            "over_100", "The cut cap and the CPNS factor cannot exceed 100 %."
+        )
 
 
 def performance_ratio(params, score=ZERO, predikat=""):
@@ -217,7 +223,6 @@ def compute_tpp(params, data):
     tpp_eligible = money(tpp_gross * lf)
 
     wk = D(params.weight_kinerja) / HUNDRED
-    wd = D(params.weight_disiplin) / HUNDRED
     ratio = performance_ratio(params, data.score, data.predikat)
     kinerja_max = money(tpp_eligible * wk)
     disiplin_max = tpp_eligible - kinerja_max  # the two shares add up exactly
@@ -248,7 +253,9 @@ def compute_tpp(params, data):
     pph21 = min(pph21, remaining)
     remaining -= pph21
     bpjs_base = min(tpp, D(params.bpjs_ceiling))
-    bpjs_employee = min(money(bpjs_base * D(params.bpjs_employee_pct) / HUNDRED), remaining)
+    bpjs_employee = min(
+        money(bpjs_base * D(params.bpjs_employee_pct) / HUNDRED), remaining
+    )
     bpjs_employer = money(bpjs_base * D(params.bpjs_employer_pct) / HUNDRED)
     remaining -= bpjs_employee
     zakat = ZERO

@@ -52,7 +52,11 @@ class TppCase(TransactionCase):
         Dept = env["hr.department"]
         cls.opd = Dept.create({"name": "Dinas Uji", "company_id": cls.company.id})
         cls.unit = Dept.create(
-            {"name": "Bidang Uji", "parent_id": cls.opd.id, "company_id": cls.company.id}
+            {
+                "name": "Bidang Uji",
+                "parent_id": cls.opd.id,
+                "company_id": cls.company.id,
+            }
         )
         cls.opd2 = Dept.create({"name": "Badan Lain", "company_id": cls.company.id})
 
@@ -71,7 +75,9 @@ class TppCase(TransactionCase):
                     "password": "tpp_test_%s" % login,
                     "company_id": cls.company.id,
                     "company_ids": [Command.set([cls.company.id])],
-                    "group_ids": [Command.set([env.ref("base.group_user").id, group.id])],
+                    "group_ids": [
+                        Command.set([env.ref("base.group_user").id, group.id])
+                    ],
                 }
             )
         cls.gol_iii_c = env.ref("kilap_activity.golongan_iii_c")

@@ -13,11 +13,17 @@ class TestTppExport(TppCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        march = cls.make_period(MARCH, {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik")}, {})
+        march = cls.make_period(
+            MARCH, {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik")}, {}
+        )
         cls.emp_a.nip = False
         cls.sheet = cls.env["kilap.tpp.sheet"].create(
-            {"period_id": march.id, "department_id": cls.opd.id,
-             "company_id": cls.company.id, "treasurer_employee_id": cls.emp_c.id}
+            {
+                "period_id": march.id,
+                "department_id": cls.opd.id,
+                "company_id": cls.company.id,
+                "treasurer_employee_id": cls.emp_c.id,
+            }
         )
         cls.sheet.action_compute()
         cls.sheet.action_verify()
@@ -33,7 +39,9 @@ class TestTppExport(TppCase):
         return base64.b64decode(wizard.sudo().attachment_id.datas)
 
     def test_bank_csv(self):
-        content = self._export("bank", "csv", self.users["keuangan"]).decode("utf-8-sig")
+        content = self._export("bank", "csv", self.users["keuangan"]).decode(
+            "utf-8-sig"
+        )
         rows = [r.split(";") for r in content.strip().splitlines()]
         self.assertEqual(rows[0][0], "NIP")
         by_name = {r[1]: r[-1] for r in rows[1:]}

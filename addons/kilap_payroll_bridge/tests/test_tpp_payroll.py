@@ -15,46 +15,76 @@ class TestTppPayroll(TppCase):
         super().setUpClass()
         env = cls.env
         march = cls.make_period(
-            MARCH, {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik")},
+            MARCH,
+            {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik")},
             {cls.emp_c: {date(2026, 3, d): {"status": "sick"} for d in (9, 10, 11)}},
         )
         cls.sheet = env["kilap.tpp.sheet"].create(
-            {"period_id": march.id, "department_id": cls.opd.id,
-             "company_id": cls.company.id}
+            {
+                "period_id": march.id,
+                "department_id": cls.opd.id,
+                "company_id": cls.company.id,
+            }
         )
         cls.sheet.action_compute()
         cls.sheet.action_verify()
         cls.sheet.action_approve()
-        categ_basic = env["hr.salary.rule.category"].create({"name": "Basic", "code": "BASIC"})
-        categ_net = env["hr.salary.rule.category"].create({"name": "Net", "code": "NET"})
+        categ_basic = env["hr.salary.rule.category"].create(
+            {"name": "Basic", "code": "BASIC"}
+        )
+        categ_net = env["hr.salary.rule.category"].create(
+            {"name": "Net", "code": "NET"}
+        )
         basic = env["hr.salary.rule"].create(
-            {"name": "Gaji Pokok", "code": "BASIC", "sequence": 1,
-             "category_id": categ_basic.id, "amount_select": "code",
-             "amount_python_compute": "result = contract.wage"}
+            {
+                "name": "Gaji Pokok",
+                "code": "BASIC",
+                "sequence": 1,
+                "category_id": categ_basic.id,
+                "amount_select": "code",
+                "amount_python_compute": "result = contract.wage",
+            }
         )
         net = env["hr.salary.rule"].create(
-            {"name": "Net", "code": "NET", "sequence": 200, "category_id": categ_net.id,
-             "amount_select": "code",
-             "amount_python_compute": "result = categories.BASIC + categories.TPP_ALW"
-             " + categories.TPP_DED"}
+            {
+                "name": "Net",
+                "code": "NET",
+                "sequence": 200,
+                "category_id": categ_net.id,
+                "amount_select": "code",
+                "amount_python_compute": "result = categories.BASIC"
+                " + categories.TPP_ALW + categories.TPP_DED",
+            }
         )
         cls.structure = env["hr.payroll.structure"].create(
-            {"name": "Gaji ASN + TPP", "code": "ASN", "company_id": cls.company.id,
-             "parent_id": env.ref("kilap_payroll_bridge.structure_tpp").id,
-             "rule_ids": [Command.set([basic.id, net.id])]}
+            {
+                "name": "Gaji ASN + TPP",
+                "code": "ASN",
+                "company_id": cls.company.id,
+                "parent_id": env.ref("kilap_payroll_bridge.structure_tpp").id,
+                "rule_ids": [Command.set([basic.id, net.id])],
+            }
         )
         for emp in (cls.emp_a, cls.emp_c):
             emp.version_id.write(
-                {"contract_date_start": date(2026, 1, 1), "wage": 4000000,
-                 "struct_id": cls.structure.id}
+                {
+                    "contract_date_start": date(2026, 1, 1),
+                    "wage": 4000000,
+                    "struct_id": cls.structure.id,
+                }
             )
 
     def _slip(self, employee, run=None):
         return self.env["hr.payslip"].create(
-            {"employee_id": employee.id, "date_from": MARCH[0], "date_to": MARCH[1],
-             "contract_id": employee.version_id.id, "struct_id": self.structure.id,
-             "company_id": self.company.id,
-             "payslip_run_id": run.id if run else False}
+            {
+                "employee_id": employee.id,
+                "date_from": MARCH[0],
+                "date_to": MARCH[1],
+                "contract_id": employee.version_id.id,
+                "struct_id": self.structure.id,
+                "company_id": self.company.id,
+                "payslip_run_id": run.id if run else False,
+            }
         )
 
     def test_payslip_reads_tpp_inputs(self):
@@ -76,12 +106,18 @@ class TestTppPayroll(TppCase):
         self.assertEqual(totals["NET"], 4000000 + 4418000)
         # computing again does not duplicate the inputs
         slip.compute_sheet()
-        self.assertEqual(len(slip.input_line_ids.filtered(lambda i: i.code == "TPP")), 1)
+        self.assertEqual(
+            len(slip.input_line_ids.filtered(lambda i: i.code == "TPP")), 1
+        )
 
     def test_batch_equals_single(self):
         run = self.env["hr.payslip.run"].create(
-            {"name": "Maret 2026", "date_start": MARCH[0], "date_end": MARCH[1],
-             "company_id": self.company.id}
+            {
+                "name": "Maret 2026",
+                "date_start": MARCH[0],
+                "date_end": MARCH[1],
+                "company_id": self.company.id,
+            }
         )
         wizard = self.env["hr.payslip.employees"].create(
             {"employee_ids": [Command.set([self.emp_a.id, self.emp_c.id])]}
@@ -91,18 +127,27 @@ class TestTppPayroll(TppCase):
         single = self._slip(self.emp_c)
         single.compute_sheet()
         batch_c = run.slip_ids.filtered(lambda s: s.employee_id == self.emp_c)
+
         def amounts(slip):
-            return {pl.code: pl.total for pl in slip.line_ids if pl.code.startswith("TPP")}
+            return {
+                pl.code: pl.total for pl in slip.line_ids if pl.code.startswith("TPP")
+            }
+
         self.assertEqual(amounts(batch_c), amounts(single))
-        self.assertEqual(amounts(batch_c)["TPP_NET"], self.line_of(self.sheet, self.emp_c).net)
+        self.assertEqual(
+            amounts(batch_c)["TPP_NET"], self.line_of(self.sheet, self.emp_c).net
+        )
 
     def test_no_tpp_without_approved_sheet(self):
         other = self.env["hr.employee"].create(
             {"name": "No TPP", "company_id": self.company.id}
         )
         other.version_id.write(
-            {"contract_date_start": date(2026, 1, 1), "wage": 1000000,
-             "struct_id": self.structure.id}
+            {
+                "contract_date_start": date(2026, 1, 1),
+                "wage": 1000000,
+                "struct_id": self.structure.id,
+            }
         )
         slip = self._slip(other)
         slip.compute_sheet()

@@ -6,18 +6,22 @@ from .common import MARCH, TppCase
 @tagged("post_install", "-at_install")
 class TestTppPortal(TppCase, HttpCase):
     def test_my_tpp_shows_own_lines_only(self):
-        march = self.make_period(MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {})
+        march = self.make_period(
+            MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {}
+        )
         self.approve(self.make_sheet(march))
         self.authenticate("tpp_test_pegawai", "tpp_test_pegawai")
         response = self.url_open("/my/tpp")
         self.assertEqual(response.status_code, 200)
-        own = self.line_of(march.env["kilap.tpp.sheet"].search(
-            [("period_id", "=", march.id)]), self.emp_a)
+        own = self.line_of(
+            march.env["kilap.tpp.sheet"].search([("period_id", "=", march.id)]),
+            self.emp_a,
+        )
         other = self.line_of(own.sheet_id, self.emp_c)
         self.assertIn("o_kilap_tpp_line", response.text)
         self.assertEqual(response.text.count("o_kilap_tpp_line"), 1)
-        self.assertIn("{:,.2f}".format(own.net), response.text)
-        self.assertNotIn("{:,.2f}".format(other.net), response.text)
+        self.assertIn(f"{own.net:,.2f}", response.text)
+        self.assertNotIn(f"{other.net:,.2f}", response.text)
 
     def test_my_tpp_needs_login(self):
         response = self.url_open("/my/tpp", allow_redirects=False)
@@ -29,7 +33,9 @@ class TestTppReport(TppCase, HttpCase):
     """wkhtmltopdf fetches the report assets from the test server: HttpCase."""
 
     def test_pdf_recap(self):
-        march = self.make_period(MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {})
+        march = self.make_period(
+            MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {}
+        )
         self.opd.manager_id = self.emp_a
         sheet = self.make_sheet(march)
         sheet.treasurer_employee_id = self.emp_c

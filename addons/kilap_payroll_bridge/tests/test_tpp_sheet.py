@@ -17,7 +17,11 @@ class TestTppWorkedExamples(TppCase):
         super().setUpClass()
         cls.march = cls.make_period(
             MARCH,
-            {cls.emp_a: (90, "baik"), cls.emp_c: (80, "baik"), cls.emp_other: (100, "baik")},
+            {
+                cls.emp_a: (90, "baik"),
+                cls.emp_c: (80, "baik"),
+                cls.emp_other: (100, "baik"),
+            },
             {
                 cls.emp_a: {
                     d(3, 2): {"late_minutes": 10, "tl_band_id": cls.band("TL1").id},
@@ -74,7 +78,9 @@ class TestTppWorkedExamples(TppCase):
         self.assertEqual(line.net, 4324000)
         self.assertEqual(line.ruleset_id, self.ruleset)
         paid = {c.account_code: c.paid_amount for c in line.component_ids}
-        self.assertEqual(paid, {"5.1.01.02.01.0001": 3680000, "5.1.01.02.05.0001": 920000})
+        self.assertEqual(
+            paid, {"5.1.01.02.01.0001": 3680000, "5.1.01.02.05.0001": 920000}
+        )
 
     def test_cpns_three_sick_days_one_tk(self):
         """Citra, CPNS III/a, kelas 7, base 3,000,000 (BK only), kinerja 80, zakat on;
@@ -117,8 +123,12 @@ class TestTppWorkedExamples(TppCase):
         net = 3,875,000 - 193,750 - 38,750 = 3,642,500
         """
         v2 = self.ruleset.copy(
-            {"name": "Perbup Uji 2/2026", "date_from": APRIL[0], "cut_base": "whole",
-             "tk_pct": 4.0}
+            {
+                "name": "Perbup Uji 2/2026",
+                "date_from": APRIL[0],
+                "cut_base": "whole",
+                "tk_pct": 4.0,
+            }
         )
         for line in v2.band_line_ids:
             line.pct = {"1": 0.5, "2": 1.0, "3": 1.5, "4": 2.0}[line.band_code[-1]]
@@ -154,12 +164,19 @@ class TestTppWorkedExamples(TppCase):
         self.assertTrue(self.ruleset.is_locked)
         # a version effective from the same month arrives after the sheet was made
         v3 = self.ruleset.copy(
-            {"name": "Perbup Uji 3", "date_from": MARCH[0], "weight_kinerja": 70,
-             "weight_disiplin": 30, "tk_pct": 5.0}
+            {
+                "name": "Perbup Uji 3",
+                "date_from": MARCH[0],
+                "weight_kinerja": 70,
+                "weight_disiplin": 30,
+                "tk_pct": 5.0,
+            }
         )
         sheet.action_compute()  # draft recompute keeps the sheet's own version
         self.assertEqual(sheet.ruleset_id, self.ruleset)
-        self.assertEqual({line.employee_id: line.net for line in sheet.line_ids}, before)
+        self.assertEqual(
+            {line.employee_id: line.net for line in sheet.line_ids}, before
+        )
         # a sheet made now for another OPD of the same month takes the new version
         other = self.make_sheet(self.march, opd=self.opd2)
         self.assertEqual(other.ruleset_id, v3)
@@ -192,8 +209,12 @@ class TestTppWorkedExamples(TppCase):
         single = tpp_rules.compute_tpp(
             params,
             tpp_rules.TppInput(
-                base=tpp_rules.D(3000000), asn_status="cpns", score=tpp_rules.D(80),
-                tk_days=1, leave_days={"sick": 3}, tax_rate_pct=tpp_rules.D(5),
+                base=tpp_rules.D(3000000),
+                asn_status="cpns",
+                score=tpp_rules.D(80),
+                tk_days=1,
+                leave_days={"sick": 3},
+                tax_rate_pct=tpp_rules.D(5),
                 zakat=True,
             ),
         )
@@ -220,17 +241,21 @@ class TestTppWorkedExamples(TppCase):
             sheet.unlink()
         diff = self.env["kilap.tpp.diff"].create({"sheet_id": sheet.id})
         diff._fill()
-        self.assertFalse(diff.line_ids, "an approved sheet recomputes to the same figures")
-        # the base changes afterwards: the report shows it, the sheet keeps its figures
-        self.base_9.line_ids.filtered(lambda x: x.component_id == self.comp_bk).amount = (
-            5000000
+        self.assertFalse(
+            diff.line_ids, "an approved sheet recomputes to the same figures"
         )
+        # the base changes afterwards: the report shows it, the sheet keeps its figures
+        self.base_9.line_ids.filtered(
+            lambda x: x.component_id == self.comp_bk
+        ).amount = 5000000
         action = sheet.action_view_differences()
         diff = self.env["kilap.tpp.diff"].browse(action["res_id"])
         changed = diff.line_ids.filtered(
             lambda x: x.employee_id == self.emp_a and x.field_name == "base_amount"
         )
-        self.assertEqual((changed.current_amount, changed.recomputed_amount), (5000000, 6000000))
+        self.assertEqual(
+            (changed.current_amount, changed.recomputed_amount), (5000000, 6000000)
+        )
         self.assertEqual(self.line_of(sheet, self.emp_a).base_amount, 5000000)
         sheet.action_mark_paid()
         self.flush_tracking()
@@ -244,7 +269,9 @@ class TestTppWorkedExamples(TppCase):
 
     # ---------------------------------------------------------- bad inputs
     def test_sheet_from_open_period_refused(self):
-        open_period = self.make_period(APRIL, {self.emp_a: (80, "baik")}, {}, close=False)
+        open_period = self.make_period(
+            APRIL, {self.emp_a: (80, "baik")}, {}, close=False
+        )
         with self.assertRaises(UserError):
             self.make_sheet(open_period, compute=False)
 
@@ -276,12 +303,20 @@ class TestTppWorkedExamples(TppCase):
         (5,309,677 rounded)."""
         stype = self.ruleset.sanction_type_ids[:1]
         self.env["kilap.tpp.sanction"].create(
-            {"name": "SK 1", "employee_id": self.emp_a.id, "type_id": stype.id,
-             "date_start": date(2026, 3, 1)}
+            {
+                "name": "SK 1",
+                "employee_id": self.emp_a.id,
+                "type_id": stype.id,
+                "date_start": date(2026, 3, 1),
+            }
         )
         self.env["kilap.tpp.addition"].create(
-            {"employee_id": self.emp_a.id, "base_id": self.base_7.id, "pct": 20,
-             "date_from": date(2026, 3, 16)}
+            {
+                "employee_id": self.emp_a.id,
+                "base_id": self.base_7.id,
+                "pct": 20,
+                "date_from": date(2026, 3, 16),
+            }
         )
         line = self.line_of(self.make_sheet(self.march), self.emp_a)
         self.assertEqual(line.base_amount, 5309677)
@@ -313,9 +348,16 @@ class TestTppAccess(TppCase):
 
     def test_keuangan_full_cycle(self):
         keu = self.users["keuangan"]
-        sheet = self.env["kilap.tpp.sheet"].with_user(keu).create(
-            {"period_id": self.march.id, "department_id": self.opd.id,
-             "company_id": self.company.id}
+        sheet = (
+            self.env["kilap.tpp.sheet"]
+            .with_user(keu)
+            .create(
+                {
+                    "period_id": self.march.id,
+                    "department_id": self.opd.id,
+                    "company_id": self.company.id,
+                }
+            )
         )
         sheet.action_compute()
         sheet.action_verify()
@@ -334,15 +376,24 @@ class TestTppAccess(TppCase):
             lines.with_user(peg).write({"note": "x"})
         with self.assertRaises(AccessError):
             self.env["kilap.tpp.sheet"].with_user(peg).create(
-                {"period_id": self.march.id, "department_id": self.opd2.id,
-                 "company_id": self.company.id}
+                {
+                    "period_id": self.march.id,
+                    "department_id": self.opd2.id,
+                    "company_id": self.company.id,
+                }
             )
 
     def test_auditor_reads_everything_writes_nothing(self):
         sheet = self.approve(self.make_sheet(self.march))
         aud = self.users["auditor"]
-        self.assertEqual(len(self.env["kilap.tpp.sheet.line"].with_user(aud).search([
-            ("sheet_id", "=", sheet.id)])), 2)
+        self.assertEqual(
+            len(
+                self.env["kilap.tpp.sheet.line"]
+                .with_user(aud)
+                .search([("sheet_id", "=", sheet.id)])
+            ),
+            2,
+        )
         self.assertTrue(self.ruleset.with_user(aud).read(["name"]))
         with self.assertRaises(AccessError):
             sheet.with_user(aud).write({"treasurer_employee_id": self.emp_a.id})

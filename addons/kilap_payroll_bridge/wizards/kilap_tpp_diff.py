@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 
 from ..models.kilap_tpp_sheet import DIFF_FIELDS
 
@@ -18,9 +18,9 @@ class KilapTppDiff(models.TransientModel):
         for wizard in self:
             wizard.difference_count = len(wizard.line_ids)
             wizard.summary = (
-                _("A recompute would change %s figures.", len(wizard.line_ids))
+                self.env._("A recompute would change %s figures.", len(wizard.line_ids))
                 if wizard.line_ids
-                else _("A recompute would give exactly the same figures.")
+                else self.env._("A recompute would give exactly the same figures.")
             )
 
     def _differences(self):
@@ -48,7 +48,9 @@ class KilapTppDiff(models.TransientModel):
                 {
                     "employee_id": emp_id,
                     "field_name": field_name,
-                    "field_label": labels[field_name].get_description(self.env)["string"],
+                    "field_label": labels[field_name].get_description(self.env)[
+                        "string"
+                    ],
                     "current_amount": old,
                     "recomputed_amount": new,
                 }

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 import xlsxwriter
 
-from odoo import _, fields, models
+from odoo import fields, models
 
 
 class KilapTppExport(models.TransientModel):
@@ -30,10 +30,21 @@ class KilapTppExport(models.TransientModel):
         self.ensure_one()
         sheet = self.sheet_id
         if self.kind == "bank":
-            headers = [_("NIP"), _("Name"), _("Bank"), _("Bank Account"), _("Net TPP")]
+            headers = [
+                self.env._("NIP"),
+                self.env._("Name"),
+                self.env._("Bank"),
+                self.env._("Bank Account"),
+                self.env._("Net TPP"),
+            ]
             rows = [
-                [line.nip or "", line.employee_id.name, line.bank_name or "",
-                 line.bank_account or "", line.net]
+                [
+                    line.nip or "",
+                    line.employee_id.name,
+                    line.bank_name or "",
+                    line.bank_account or "",
+                    line.net,
+                ]
                 for line in sheet.line_ids
             ]
             return headers, rows
@@ -42,7 +53,11 @@ class KilapTppExport(models.TransientModel):
         for comp in sheet.line_ids.component_ids:
             totals[comp.account_code] += comp.paid_amount
             names[comp.account_code] = comp.component_id.name
-        headers = [_("Budget Account Code"), _("Component"), _("Amount")]
+        headers = [
+            self.env._("Budget Account Code"),
+            self.env._("Component"),
+            self.env._("Amount"),
+        ]
         rows = [[code, names[code], totals[code]] for code in sorted(totals)]
         return headers, rows
 
@@ -71,7 +86,7 @@ class KilapTppExport(models.TransientModel):
                 else:
                     sheet.write_string(r, c, value or "", text)
         total_row = len(rows) + 1
-        sheet.write_string(total_row, 0, _("Total"), bold)
+        sheet.write_string(total_row, 0, self.env._("Total"), bold)
         sheet.write_number(
             total_row, len(headers) - 1, sum(row[-1] for row in rows), money
         )
@@ -98,7 +113,7 @@ class KilapTppExport(models.TransientModel):
                 "res_id": self.sheet_id.id,
             }
         )
-        self.sheet_id.message_post(body=_("Exported %s.", filename))
+        self.sheet_id.message_post(body=self.env._("Exported %s.", filename))
         return {
             "type": "ir.actions.act_url",
             "url": "/web/content/%d?download=true" % self.attachment_id.id,
