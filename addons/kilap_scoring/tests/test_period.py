@@ -171,3 +171,25 @@ class TestPeriod(KilapScoringCase):
             rows.filtered(lambda d: date(2025, 3, 25) <= d.date <= date(2025, 3, 31))
             - march
         )
+
+    def test_errors_are_translated(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(["kilap_scoring"], ["id_ID"])
+        Period = self.env["kilap.score.period"].with_context(lang="id_ID")
+        with self.assertRaisesRegex(
+            ValidationError, "tidak boleh berakhir sebelum dimulai"
+        ):
+            Period.create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": date(2025, 3, 31),
+                    "date_to": date(2025, 3, 1),
+                }
+            )
+        label = dict(
+            self.env["kilap.score.line"]
+            .with_context(lang="id_ID")
+            ._fields["rating_perilaku"]
+            ._description_selection(Period.env)
+        )["meets"]
+        self.assertEqual(label, "Sesuai Ekspektasi")
