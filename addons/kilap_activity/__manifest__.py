@@ -35,6 +35,8 @@
         "views/kilap_skp_views.xml",
         "views/kilap_config_views.xml",
         "views/kilap_portal_templates.xml",
+        "report/kilap_reports.xml",
+        "report/kilap_journal_report_templates.xml",
     ],
     "demo": ["demo/kilap_demo.xml"],
     "assets": {

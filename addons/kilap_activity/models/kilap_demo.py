@@ -38,9 +38,25 @@ class KilapActivityDemo(models.AbstractModel):
     @api.model
     def _kilap_demo_generate(self):
         company = self.env.ref("kilap_activity.company_demo_gorut")
+        if self.env["kilap.skp"].search_count([("company_id", "=", company.id)]):
+            return  # already generated (module update reloads demo files)
         employees = self.env["hr.employee"].search(
             [("company_id", "=", company.id), ("nip", "!=", False)], order="id"
         )
+        ref = self.env.ref
+        for dept, head in (
+            ("setda", "sekda"),
+            ("setda_umum", "kabag_umum"),
+            ("setda_kepeg", "bkpsdm"),
+            ("dinkes", "kadinkes"),
+            ("dinkes_sekretariat", "adminopd"),
+            ("dinkes_yankes", "atasan"),
+            ("disdik", "kadisdik"),
+            ("disdik_sd", "kabid_sd"),
+        ):
+            ref(f"kilap_activity.department_demo_{dept}").manager_id = ref(
+                f"kilap_activity.employee_demo_{head}"
+            )
         today = fields.Date.context_today(self)
         month_start = today.replace(day=1) - relativedelta(months=1)
         years = sorted({month_start.year, today.year})
