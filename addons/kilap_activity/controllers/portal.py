@@ -2,7 +2,7 @@ import base64
 import datetime
 from urllib.parse import quote
 
-from odoo import _, fields, http
+from odoo import fields, http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
@@ -62,7 +62,11 @@ class KilapPortal(CustomerPortal):
             return request.render("kilap_activity.portal_no_employee")
         week = int(week or 0)
         today = employee._kilap_today()
-        start = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(weeks=week)
+        start = (
+            today
+            - datetime.timedelta(days=today.weekday())
+            + datetime.timedelta(weeks=week)
+        )
         end = start + datetime.timedelta(days=6)
         domain = [
             ("employee_id", "=", employee.id),
@@ -82,7 +86,9 @@ class KilapPortal(CustomerPortal):
                 "week_start": start,
                 "week_end": end,
                 "state": state,
-                "states": dict(entries._fields["state"]._description_selection(request.env)),
+                "states": dict(
+                    entries._fields["state"]._description_selection(request.env)
+                ),
                 "message": kw.get("message"),
             }
         )
@@ -107,7 +113,9 @@ class KilapPortal(CustomerPortal):
                 "employee": employee,
                 "rhks": rhks,
                 "types": request.env["kilap.journal.type"].sudo().search([]),
-                "catalog_items": request.env["kilap.activity.catalog"].sudo().search([]),
+                "catalog_items": request.env["kilap.activity.catalog"]
+                .sudo()
+                .search([]),
                 "today": employee._kilap_today(),
                 "error": error,
                 "post": post or {},
@@ -116,7 +124,11 @@ class KilapPortal(CustomerPortal):
         return values
 
     @http.route(
-        ["/my/journal/new"], type="http", auth="user", methods=["GET", "POST"], website=True
+        ["/my/journal/new"],
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
     )
     def kilap_journal_new(self, **post):
         employee = self._kilap_employee()
@@ -131,7 +143,8 @@ class KilapPortal(CustomerPortal):
         try:
             vals = {
                 "employee_id": employee.id,
-                "date": fields.Date.to_date(post.get("date")) or employee._kilap_today(),
+                "date": fields.Date.to_date(post.get("date"))
+                or employee._kilap_today(),
                 "time_start": _parse_time(post.get("time_start")),
                 "time_end": _parse_time(post.get("time_end")),
                 "name": (post.get("name") or "").strip(),
@@ -140,7 +153,9 @@ class KilapPortal(CustomerPortal):
                 "journal_type_id": int(post["journal_type_id"])
                 if post.get("journal_type_id")
                 else False,
-                "catalog_id": int(post["catalog_id"]) if post.get("catalog_id") else False,
+                "catalog_id": int(post["catalog_id"])
+                if post.get("catalog_id")
+                else False,
                 "output_qty": float(post.get("output_qty") or 1.0),
                 "evidence_url": post.get("evidence_url") or False,
                 "latitude": float(post.get("latitude") or 0.0),
@@ -150,20 +165,26 @@ class KilapPortal(CustomerPortal):
             return request.render(
                 "kilap_activity.portal_my_journal_new",
                 self._kilap_journal_form_values(
-                    employee, _("Check the times (HH:MM) and numbers."), post
+                    employee,
+                    request.env._("Check the times (HH:MM) and numbers."),
+                    post,
                 ),
             )
         if not vals["name"] or not vals["description"]:
             return request.render(
                 "kilap_activity.portal_my_journal_new",
                 self._kilap_journal_form_values(
-                    employee, _("The activity and its description are required."), post
+                    employee,
+                    request.env._("The activity and its description are required."),
+                    post,
                 ),
             )
-        if vals["rhk_id"] and vals["rhk_id"] not in self._kilap_journal_form_values(
-            employee
-        )["rhks"].ids:
-            raise AccessError(_("This RHK is not yours."))
+        if (
+            vals["rhk_id"]
+            and vals["rhk_id"]
+            not in self._kilap_journal_form_values(employee)["rhks"].ids
+        ):
+            raise AccessError(request.env._("This RHK is not yours."))
         try:
             with request.env.cr.savepoint():
                 entry = Entry.create(vals)
@@ -206,9 +227,7 @@ class KilapPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 entry.action_submit()
         except (UserError, ValidationError) as exc:
-            return request.redirect(
-                "/my/journal?message=%s" % quote(exc.args[0])
-            )
+            return request.redirect("/my/journal?message=%s" % quote(exc.args[0]))
         return request.redirect("/my/journal?message=submitted")
 
     # ---------------------------------------------------------------- field duty
@@ -274,6 +293,11 @@ class KilapPortal(CustomerPortal):
                 error = exc.args[0]
         values = self._prepare_portal_layout_values()
         values.update(
-            {"page_name": "kilap_duty_report", "duty": duty, "error": error, "post": post}
+            {
+                "page_name": "kilap_duty_report",
+                "duty": duty,
+                "error": error,
+                "post": post,
+            }
         )
         return request.render("kilap_activity.portal_my_field_duty_report", values)

@@ -3,7 +3,7 @@ from collections import defaultdict
 
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..rules import nip as nip_rules
@@ -30,7 +30,6 @@ class HrEmployee(models.Model):
     )
     golongan_id = fields.Many2one(
         "kilap.golongan",
-        string="Golongan",
         tracking=True,
     )
     jabatan_type = fields.Selection(
@@ -59,7 +58,6 @@ class HrEmployee(models.Model):
     )
     job_family_id = fields.Many2one(
         "kilap.job.family",
-        string="Job Family",
         tracking=True,
         help="Decides whether kinerja comes from the journal or from activity points.",
     )
@@ -91,20 +89,20 @@ class HrEmployee(models.Model):
     @api.constrains("nip", "sex")
     def _check_nip(self):
         messages = {
-            nip_rules.ERR_LENGTH: _("The NIP must have exactly 18 digits."),
-            nip_rules.ERR_BIRTH_DATE: _(
+            nip_rules.ERR_LENGTH: self.env._("The NIP must have exactly 18 digits."),
+            nip_rules.ERR_BIRTH_DATE: self.env._(
                 "The first 8 digits of the NIP must be a real birth date (YYYYMMDD)."
             ),
-            nip_rules.ERR_TMT: _(
+            nip_rules.ERR_TMT: self.env._(
                 "Digits 9 to 14 of the NIP must be a real TMT CPNS month (YYYYMM)."
             ),
-            nip_rules.ERR_TMT_BEFORE_BIRTH: _(
+            nip_rules.ERR_TMT_BEFORE_BIRTH: self.env._(
                 "The TMT CPNS in the NIP cannot be before the birth date."
             ),
-            nip_rules.ERR_GENDER_DIGIT: _(
+            nip_rules.ERR_GENDER_DIGIT: self.env._(
                 "Digit 15 of the NIP must be 1 (male) or 2 (female)."
             ),
-            nip_rules.ERR_GENDER_MISMATCH: _(
+            nip_rules.ERR_GENDER_MISMATCH: self.env._(
                 "The gender digit of the NIP does not match the employee's gender."
             ),
         }
@@ -112,19 +110,21 @@ class HrEmployee(models.Model):
             errors = nip_rules.nip_errors(employee.nip, employee.sex)
             if errors:
                 raise ValidationError(
-                    _("Invalid NIP %(nip)s for %(name)s: %(reason)s")
-                    % {
-                        "nip": employee.nip,
-                        "name": employee.name,
-                        "reason": " ".join(messages[e] for e in errors),
-                    }
+                    self.env._(
+                        "Invalid NIP %(nip)s for %(name)s: %(reason)s",
+                        nip=employee.nip,
+                        name=employee.name,
+                        reason=" ".join(messages[e] for e in errors),
+                    )
                 )
 
     @api.constrains("kelas_jabatan")
     def _check_kelas_jabatan(self):
         for employee in self:
             if employee.kelas_jabatan and not 1 <= employee.kelas_jabatan <= 17:
-                raise ValidationError(_("The position class must be between 1 and 17."))
+                raise ValidationError(
+                    self.env._("The position class must be between 1 and 17.")
+                )
 
     def _kilap_check_nip_free(self, nip, company_id):
         """Readable duplicate message, raised before the SQL constraint would fire."""
@@ -144,8 +144,11 @@ class HrEmployee(models.Model):
         )
         if duplicate:
             raise ValidationError(
-                _("The NIP %(nip)s is already used by %(name)s in this company.")
-                % {"nip": nip, "name": duplicate.name}
+                self.env._(
+                    "The NIP %(nip)s is already used by %(name)s in this company.",
+                    nip=nip,
+                    name=duplicate.name,
+                )
             )
 
     @api.model_create_multi

@@ -16,7 +16,7 @@ class HrEmployeePublic(models.Model):
         string="ASN Status",
         readonly=True,
     )
-    golongan_id = fields.Many2one("kilap.golongan", string="Golongan", readonly=True)
+    golongan_id = fields.Many2one("kilap.golongan", readonly=True)
     jabatan_type = fields.Selection(
         [
             ("jpt", "JPT (High Leadership)"),
@@ -32,9 +32,7 @@ class HrEmployeePublic(models.Model):
     kelas_jabatan = fields.Integer(string="Position Class", readonly=True)
     tmt_cpns = fields.Date(string="TMT CPNS", readonly=True)
     tmt_jabatan = fields.Date(string="TMT Position", readonly=True)
-    job_family_id = fields.Many2one(
-        "kilap.job.family", string="Job Family", readonly=True
-    )
+    job_family_id = fields.Many2one("kilap.job.family", readonly=True)
     penilai_id = fields.Many2one(
         "hr.employee.public", string="Appraiser (Pejabat Penilai)", readonly=True
     )

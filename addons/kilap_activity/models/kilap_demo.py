@@ -181,7 +181,7 @@ class KilapActivityDemo(models.AbstractModel):
                         )
                     if state == "rejected":
                         vals.update(
-                            reject_reason="Uraian kurang jelas, lengkapi keluaran kegiatan.",
+                            reject_reason="Uraian kurang jelas, lengkapi keluaran.",
                             approver_id=employee.parent_id.user_id.id or self.env.uid,
                         )
                     vals_list.append(vals)
@@ -210,7 +210,7 @@ class KilapActivityDemo(models.AbstractModel):
                 "longitude": 123.0027,
                 "radius": 200,
                 "purpose": "Supervisi pelayanan imunisasi dan validasi data.",
-                "report_narrative": "<p>Supervisi selesai; 3 temuan data diperbaiki.</p>",
+                "report_narrative": "<p>Supervisi selesai; 3 temuan diperbaiki.</p>",
             }
         )
         reported.with_context(kilap_state_change=True).write(

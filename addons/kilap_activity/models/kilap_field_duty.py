@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
@@ -101,15 +101,15 @@ class KilapFieldDuty(models.Model):
                 continue
             if not duty.latitude and not duty.longitude:
                 raise ValidationError(
-                    _(
-                        "Give the destination coordinates of %(name)s, or allow check-in "
-                        "anywhere."
+                    self.env._(
+                        "Give the destination coordinates of %(name)s, "
+                        "or allow check-in anywhere.",
+                        name=duty.name,
                     )
-                    % {"name": duty.name}
                 )
             if not (-90 <= duty.latitude <= 90 and -180 <= duty.longitude <= 180):
                 raise ValidationError(
-                    _("The destination coordinates are out of range.")
+                    self.env._("The destination coordinates are out of range.")
                 )
 
     def _kilap_user_may_approve(self, user=None):
@@ -152,7 +152,9 @@ class KilapFieldDuty(models.Model):
             and not self.env.context.get("kilap_state_change")
             and not self.env.su
         ):
-            raise UserError(_("Use the buttons to change the state of a field duty."))
+            raise UserError(
+                self.env._("Use the buttons to change the state of a field duty.")
+            )
         locked_fields = set(vals) - {
             "report_narrative",
             "report_attachment_ids",
@@ -168,22 +170,24 @@ class KilapFieldDuty(models.Model):
             and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
         ):
             raise UserError(
-                _("An approved field duty cannot be changed; cancel it instead.")
+                self.env._(
+                    "An approved field duty cannot be changed; cancel it instead."
+                )
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_approved(self):
         if not self.env.su and self.filtered(
             lambda d: d.state in ("approved", "reported")
         ):
-            raise UserError(_("An approved field duty cannot be deleted."))
-        return super().unlink()
+            raise UserError(self.env._("An approved field duty cannot be deleted."))
 
     def action_submit(self):
         for duty in self:
             if duty.state not in ("draft", "rejected"):
                 raise UserError(
-                    _("Only draft or rejected field duties can be submitted.")
+                    self.env._("Only draft or rejected field duties can be submitted.")
                 )
         self._kilap_set_state({"state": "submitted", "reject_reason": False})
         return True
@@ -193,27 +197,31 @@ class KilapFieldDuty(models.Model):
         for duty in self:
             if duty.state != "submitted":
                 raise UserError(
-                    _("Only submitted field duties can be approved or rejected.")
+                    self.env._(
+                        "Only submitted field duties can be approved or rejected."
+                    )
                 )
             if mine & (duty.employee_ids | duty.requester_id):
                 raise AccessError(
-                    _("You cannot approve or reject your own field duty.")
+                    self.env._("You cannot approve or reject your own field duty.")
                 )
             if not duty._kilap_user_may_approve():
                 raise AccessError(
-                    _("Only the supervisor of the requester can decide on %(name)s.")
-                    % {"name": duty.name}
+                    self.env._(
+                        "Only the supervisor of the requester can decide on %(name)s.",
+                        name=duty.name,
+                    )
                 )
 
     def action_approve(self):
         self._kilap_check_can_decide()
         self._kilap_set_state({"state": "approved", "approver_id": self.env.user.id})
-        self._kilap_notify(_("Your field duty %(name)s was approved."))
+        self._kilap_notify(self.env._("Your field duty %(name)s was approved."))
         return True
 
     def action_reject(self, reason):
         if not (reason or "").strip():
-            raise UserError(_("A reason is required to reject a field duty."))
+            raise UserError(self.env._("A reason is required to reject a field duty."))
         self._kilap_check_can_decide()
         self._kilap_set_state(
             {
@@ -222,13 +230,13 @@ class KilapFieldDuty(models.Model):
                 "reject_reason": reason,
             }
         )
-        self._kilap_notify(_("Your field duty %(name)s was rejected."))
+        self._kilap_notify(self.env._("Your field duty %(name)s was rejected."))
         return True
 
     def action_open_reject_wizard(self):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Reject Field Duty"),
+            "name": self.env._("Reject Field Duty"),
             "res_model": "kilap.reject.wizard",
             "view_mode": "form",
             "target": "new",
@@ -239,16 +247,22 @@ class KilapFieldDuty(models.Model):
         """File the report after return: narrative and evidence are both required."""
         for duty in self:
             if duty.state != "approved":
-                raise UserError(_("Only approved field duties can be reported."))
+                raise UserError(
+                    self.env._("Only approved field duties can be reported.")
+                )
             if duty.date_from > fields.Date.context_today(self):
                 raise UserError(
-                    _("The report can only be filed once the duty has started.")
+                    self.env._(
+                        "The report can only be filed once the duty has started."
+                    )
                 )
             if is_html_empty(duty.report_narrative):
-                raise ValidationError(_("Write the report narrative before filing it."))
+                raise ValidationError(
+                    self.env._("Write the report narrative before filing it.")
+                )
             if not duty.report_attachment_ids:
                 raise ValidationError(
-                    _("Attach at least one photo or document as evidence.")
+                    self.env._("Attach at least one photo or document as evidence.")
                 )
         self._kilap_set_state(
             {"state": "reported", "report_date": fields.Date.context_today(self)}
@@ -258,7 +272,9 @@ class KilapFieldDuty(models.Model):
     def action_cancel(self):
         for duty in self:
             if duty.state == "reported":
-                raise UserError(_("A reported field duty cannot be cancelled."))
+                raise UserError(
+                    self.env._("A reported field duty cannot be cancelled.")
+                )
         self._kilap_set_state({"state": "cancelled"})
         return True
 
@@ -266,7 +282,9 @@ class KilapFieldDuty(models.Model):
         for duty in self:
             if duty.state not in ("rejected", "cancelled"):
                 raise UserError(
-                    _("Only rejected or cancelled field duties go back to draft.")
+                    self.env._(
+                        "Only rejected or cancelled field duties go back to draft."
+                    )
                 )
         self._kilap_set_state({"state": "draft"})
         return True
@@ -286,7 +304,9 @@ class KilapFieldDuty(models.Model):
     def _check_dates(self):
         for duty in self:
             if duty.date_to < duty.date_from:
-                raise ValidationError(_("The field duty cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("The field duty cannot end before it starts.")
+                )
 
     @api.model
     def _kilap_approved_duties(self, employees, date_from, date_to=None):

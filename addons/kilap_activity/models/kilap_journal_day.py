@@ -40,7 +40,8 @@ class KilapJournalDay(models.Model):
             f"""
             CREATE OR REPLACE VIEW {self._table} AS (
                 SELECT
-                    (e.employee_id::bigint * 100000 + (e.date - DATE '2000-01-01')) AS id,
+                    (e.employee_id::bigint * 100000
+                     + (e.date - DATE '2000-01-01')) AS id,
                     e.employee_id,
                     e.company_id,
                     e.department_id,

@@ -1,6 +1,6 @@
 import datetime
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import journal as journal_rules
@@ -188,7 +188,9 @@ class KilapJournalEntry(models.Model):
         for entry in self:
             if not 0 <= entry.time_start < entry.time_end <= 24:
                 raise ValidationError(
-                    _("The activity must start before it ends, within the same day.")
+                    self.env._(
+                        "The activity must start before it ends, within the same day."
+                    )
                 )
 
     @api.constrains("employee_id", "date", "time_start", "time_end", "state", "active")
@@ -218,11 +220,12 @@ class KilapJournalEntry(models.Model):
                     )
                 ):
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "The activity %(name)s overlaps %(other)s on the same day; "
-                            "time spans of one employee cannot overlap."
+                            "time spans of one employee cannot overlap.",
+                            name=entry.name,
+                            other=other.name,
                         )
-                        % {"name": entry.name, "other": other.name}
                     )
 
     @api.constrains("rhk_id", "employee_id", "date")
@@ -232,23 +235,26 @@ class KilapJournalEntry(models.Model):
             if entry.rhk_id:
                 if entry.rhk_id.employee_id != entry.employee_id:
                     raise ValidationError(
-                        _("The RHK must come from the employee's own SKP.")
+                        self.env._("The RHK must come from the employee's own SKP.")
                     )
                 if entry.rhk_id.skp_id.year != entry.date.year:
                     raise ValidationError(
-                        _("The RHK must come from the SKP of the entry's year.")
+                        self.env._(
+                            "The RHK must come from the SKP of the entry's year."
+                        )
                     )
             elif (entry.employee_id.id, entry.date.year) in approved:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "%(employee)s has an approved SKP for %(year)s: choose the RHK "
-                        "this activity serves."
+                        "this activity serves.",
+                        employee=entry.employee_id.name,
+                        year=entry.date.year,
                     )
-                    % {"employee": entry.employee_id.name, "year": entry.date.year}
                 )
 
     def _kilap_check_date_window(self):
-        """No future dates; past dates only within the working-day window or an opening."""
+        """No future dates; past dates only within the working-day window or opening."""
         if self.env.context.get("kilap_journal_import") and (
             self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
         ):
@@ -259,8 +265,11 @@ class KilapJournalEntry(models.Model):
             today = employee._kilap_today()
             if entry.date > today:
                 raise ValidationError(
-                    _("A journal entry cannot be written for a future date (%(date)s).")
-                    % {"date": entry.date}
+                    self.env._(
+                        "A journal entry cannot be written for a future date "
+                        "(%(date)s).",
+                        date=entry.date,
+                    )
                 )
             window = employee.company_id.kilap_journal_window_days
             if entry.date == today:
@@ -274,11 +283,13 @@ class KilapJournalEntry(models.Model):
             if Window._kilap_is_open(employee, entry.date, today):
                 continue
             raise ValidationError(
-                _(
+                self.env._(
                     "The entry for %(date)s is too late: entries may be written up to "
-                    "%(days)s working days after the activity. Ask BKPSDM to open a window."
+                    "%(days)s working days after the activity. "
+                    "Ask BKPSDM to open a window.",
+                    date=entry.date,
+                    days=window,
                 )
-                % {"date": entry.date, "days": window}
             )
 
     # ------------------------------------------------------------------ locking
@@ -294,7 +305,7 @@ class KilapJournalEntry(models.Model):
             locked = self.filtered(lambda e: e.state in ("submitted", "approved"))
             if locked:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Submitted or approved journal entries cannot be deleted; "
                         "BKPSDM can archive them."
                     )
@@ -306,26 +317,28 @@ class KilapJournalEntry(models.Model):
         if "active" in changed and self.filtered(lambda e: e.state == "approved"):
             if not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
                 raise AccessError(
-                    _("Only BKPSDM can archive approved journal entries.")
+                    self.env._("Only BKPSDM can archive approved journal entries.")
                 )
         content = changed & CONTENT_FIELDS
         if content and self.filtered(lambda e: e.state in ("submitted", "approved")):
             raise UserError(
-                _(
+                self.env._(
                     "Submitted or approved journal entries cannot be changed; "
                     "ask your supervisor to reject the entry first."
                 )
             )
         if changed & STATE_FIELDS and not self.env.context.get("kilap_state_change"):
             raise UserError(
-                _("Use the Submit, Approve and Reject buttons to change the state.")
+                self.env._(
+                    "Use the Submit, Approve and Reject buttons to change the state."
+                )
             )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("state", "draft") != "draft" and not self.env.su:
-                raise UserError(_("New journal entries start as drafts."))
+                raise UserError(self.env._("New journal entries start as drafts."))
         entries = super().create(vals_list)
         entries._kilap_check_date_window()
         return entries
@@ -361,16 +374,19 @@ class KilapJournalEntry(models.Model):
     def action_submit(self):
         for entry in self:
             if entry.state not in ("draft", "rejected"):
-                raise UserError(_("Only draft or rejected entries can be submitted."))
+                raise UserError(
+                    self.env._("Only draft or rejected entries can be submitted.")
+                )
             if entry.journal_type_id.evidence_required and not (
                 entry.attachment_ids or entry.evidence_url
             ):
                 raise ValidationError(
-                    _(
-                        "Entries of type %(type)s need evidence (a photo, a document or a "
-                        "link) before they are submitted."
+                    self.env._(
+                        "Entries of type %(type)s need evidence (a photo, a document "
+                        "or a "
+                        "link) before they are submitted.",
+                        type=entry.journal_type_id.name,
                     )
-                    % {"type": entry.journal_type_id.name}
                 )
         self._kilap_check_date_window()
         self.with_context(kilap_state_change=True).write(
@@ -382,20 +398,24 @@ class KilapJournalEntry(models.Model):
         for entry in self:
             if entry.state != "submitted":
                 raise UserError(
-                    _("Only submitted entries can be approved or rejected (%(name)s).")
-                    % {"name": entry.name}
+                    self.env._(
+                        "Only submitted entries can be approved or rejected "
+                        "(%(name)s).",
+                        name=entry.name,
+                    )
                 )
             if entry.employee_id in self.env.user.employee_ids:
                 raise AccessError(
-                    _("You cannot approve or reject your own journal entries.")
+                    self.env._("You cannot approve or reject your own journal entries.")
                 )
             if not entry._kilap_user_may_approve():
                 raise AccessError(
-                    _(
-                        "Only the direct supervisor or the appraiser of %(employee)s can "
-                        "approve or reject this entry."
+                    self.env._(
+                        "Only the direct supervisor or the appraiser of "
+                        "%(employee)s can "
+                        "approve or reject this entry.",
+                        employee=entry.employee_id.sudo().name,
                     )
-                    % {"employee": entry.employee_id.sudo().name}
                 )
 
     def action_approve(self):
@@ -413,7 +433,9 @@ class KilapJournalEntry(models.Model):
 
     def action_reject(self, reason):
         if not (reason or "").strip():
-            raise UserError(_("A reason is required to reject a journal entry."))
+            raise UserError(
+                self.env._("A reason is required to reject a journal entry.")
+            )
         self._kilap_check_can_decide()
         self.with_context(kilap_state_change=True).write(
             {
@@ -428,7 +450,7 @@ class KilapJournalEntry(models.Model):
     def action_open_reject_wizard(self):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Reject Journal Entries"),
+            "name": self.env._("Reject Journal Entries"),
             "res_model": "kilap.reject.wizard",
             "view_mode": "form",
             "target": "new",
@@ -438,7 +460,9 @@ class KilapJournalEntry(models.Model):
     def action_reset_draft(self):
         for entry in self:
             if entry.state != "rejected":
-                raise UserError(_("Only rejected entries can be set back to draft."))
+                raise UserError(
+                    self.env._("Only rejected entries can be set back to draft.")
+                )
         self.with_context(kilap_state_change=True).write({"state": "draft"})
         return True
 
@@ -448,18 +472,18 @@ class KilapJournalEntry(models.Model):
         for entry in self.sudo():
             partner = entry.employee_id.user_id.partner_id
             if entry.state == "approved":
-                body = _("Your journal entry %(name)s of %(date)s was approved.") % {
-                    "name": entry.name,
-                    "date": entry.date,
-                }
+                body = self.env._(
+                    "Your journal entry %(name)s of %(date)s was approved.",
+                    name=entry.name,
+                    date=entry.date,
+                )
             else:
-                body = _(
-                    "Your journal entry %(name)s of %(date)s was rejected: %(reason)s"
-                ) % {
-                    "name": entry.name,
-                    "date": entry.date,
-                    "reason": entry.reject_reason,
-                }
+                body = self.env._(
+                    "Your journal entry %(name)s of %(date)s was rejected: %(reason)s",
+                    name=entry.name,
+                    date=entry.date,
+                    reason=entry.reject_reason,
+                )
             entry.sudo().message_post(
                 body=body,
                 partner_ids=partner.ids,
@@ -469,7 +493,7 @@ class KilapJournalEntry(models.Model):
             if entry.state == "rejected" and entry.employee_id.user_id and todo:
                 entry.sudo().activity_schedule(
                     activity_type_id=todo.id,
-                    summary=_("Fix the rejected journal entry"),
+                    summary=self.env._("Fix the rejected journal entry"),
                     note=entry.reject_reason,
                     user_id=entry.employee_id.user_id.id,
                 )

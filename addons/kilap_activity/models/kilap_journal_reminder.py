@@ -1,7 +1,7 @@
 import pytz
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class KilapJournalEntry(models.Model):
@@ -16,7 +16,7 @@ class KilapJournalEntry(models.Model):
         ``now`` (naive UTC) and ``force`` let tests run it for a chosen moment.
         """
         now = now or fields.Datetime.now()
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             tz = pytz.timezone(company.resource_calendar_id.tz or "Asia/Makassar")
             local = pytz.utc.localize(now).astimezone(tz)
             today = local.date()
@@ -33,7 +33,7 @@ class KilapJournalEntry(models.Model):
 
     @api.model
     def _kilap_remind_employees(self, company, today):
-        """Activity (with its notification/email) for employees without a submitted entry."""
+        """Activity (notification, email) for employees without a submitted entry."""
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -60,9 +60,10 @@ class KilapJournalEntry(models.Model):
             employee.activity_schedule(
                 activity_type_id=todo.id,
                 date_deadline=today,
-                summary=_("Submit today's activity journal"),
-                note=_("No journal entry has been submitted for %(date)s yet.")
-                % {"date": today},
+                summary=self.env._("Submit today's activity journal"),
+                note=self.env._(
+                    "No journal entry has been submitted for %(date)s yet.", date=today
+                ),
                 user_id=employee.user_id.id,
             )
         return missing
@@ -85,13 +86,15 @@ class KilapJournalEntry(models.Model):
                 for employee, count in rows
             )
             body = Markup("<p>%s</p><ul>%s</ul>") % (
-                _("Journal entries waiting for your approval:"),
+                self.env._("Journal entries waiting for your approval:"),
                 items,
             )
             supervisor.message_notify(
                 partner_ids=supervisor.user_id.partner_id.ids,
-                subject=_("KILAP: %(count)s journal entries to approve")
-                % {"count": sum(c for _e, c in rows)},
+                subject=self.env._(
+                    "KILAP: %(count)s journal entries to approve",
+                    count=sum(c for _e, c in rows),
+                ),
                 body=body,
             )
         return per_supervisor

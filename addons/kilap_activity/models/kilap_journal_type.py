@@ -11,7 +11,8 @@ class KilapJournalType(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     evidence_required = fields.Boolean(
-        help="Entries of this type need a photo, a document or a link before submission."
+        help="Entries of this type need a photo, a document or a link before "
+        "submission."
     )
     company_id = fields.Many2one("res.company", index=True)
     active = fields.Boolean(default=True)

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -38,11 +38,13 @@ class KilapJournalWindow(models.Model):
     def _check_dates(self):
         for window in self:
             if window.date_to < window.date_from:
-                raise ValidationError(_("The window cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("The window cannot end before it starts.")
+                )
 
     @api.model
     def _kilap_is_open(self, employee, date, today):
-        """True when an active opening covers ``employee`` on ``date`` as of ``today``."""
+        """True when an open window covers ``employee`` on ``date`` as of ``today``."""
         windows = self.sudo().search(
             [
                 ("company_id", "=", employee.company_id.id),

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
@@ -77,14 +77,16 @@ class KilapSkp(models.Model):
             and not self.env.su
         ):
             raise UserError(
-                _("Use the Submit, Approve and Revise buttons to change the state.")
+                self.env._(
+                    "Use the Submit, Approve and Revise buttons to change the state."
+                )
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
         if self.filtered(lambda s: s.state != "draft") and not self.env.su:
-            raise UserError(_("Only draft SKPs can be deleted."))
-        return super().unlink()
+            raise UserError(self.env._("Only draft SKPs can be deleted."))
 
     def _kilap_check_editable(self):
         """An SKP under review or approved changes only through a revision."""
@@ -93,16 +95,21 @@ class KilapSkp(models.Model):
         locked = self.filtered(lambda s: s.state != "draft")
         if locked:
             raise UserError(
-                _("The SKP %(name)s is submitted or approved: use Revise to change it.")
-                % {"name": locked[0].name}
+                self.env._(
+                    "The SKP %(name)s is submitted or approved: "
+                    "use Revise to change it.",
+                    name=locked[0].name,
+                )
             )
 
     def action_submit(self):
         for skp in self:
             if skp.state != "draft":
-                raise UserError(_("Only draft SKPs can be submitted."))
+                raise UserError(self.env._("Only draft SKPs can be submitted."))
             if not skp.rhk_ids:
-                raise UserError(_("Add at least one RHK before submitting the SKP."))
+                raise UserError(
+                    self.env._("Add at least one RHK before submitting the SKP.")
+                )
         self.with_context(kilap_state_change=True).write({"state": "submitted"})
         return True
 
@@ -110,17 +117,19 @@ class KilapSkp(models.Model):
         my_employees = self.env.user.employee_ids
         for skp in self:
             if skp.state != "submitted":
-                raise UserError(_("Only submitted SKPs can be approved."))
+                raise UserError(self.env._("Only submitted SKPs can be approved."))
             if skp.employee_id in my_employees:
-                raise AccessError(_("You cannot approve your own SKP."))
+                raise AccessError(self.env._("You cannot approve your own SKP."))
             appraiser = skp.sudo().penilai_id or skp.sudo().employee_id.parent_id
             if appraiser not in my_employees and not (
                 not appraiser
                 and self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
             ):
                 raise AccessError(
-                    _("Only the appraiser of %(employee)s can approve this SKP.")
-                    % {"employee": skp.sudo().employee_id.name}
+                    self.env._(
+                        "Only the appraiser of %(employee)s can approve this SKP.",
+                        employee=skp.sudo().employee_id.name,
+                    )
                 )
         self.with_context(kilap_state_change=True).write(
             {
@@ -132,12 +141,12 @@ class KilapSkp(models.Model):
         return True
 
     def action_revise(self, reason):
-        """Reopen an approved or submitted SKP as a new revision; the reason is logged."""
+        """Reopen an approved or submitted SKP as a new revision; logs the reason."""
         if not (reason or "").strip():
-            raise UserError(_("A reason is required to revise an SKP."))
+            raise UserError(self.env._("A reason is required to revise an SKP."))
         for skp in self:
             if skp.state == "draft":
-                raise UserError(_("A draft SKP can be edited directly."))
+                raise UserError(self.env._("A draft SKP can be edited directly."))
             skp.with_context(kilap_state_change=True).write(
                 {
                     "state": "draft",
@@ -148,15 +157,18 @@ class KilapSkp(models.Model):
                 }
             )
             skp.message_post(
-                body=_("Revision %(rev)s opened: %(reason)s")
-                % {"rev": skp.revision, "reason": reason}
+                body=self.env._(
+                    "Revision %(rev)s opened: %(reason)s",
+                    rev=skp.revision,
+                    reason=reason,
+                )
             )
         return True
 
     def action_open_revise_wizard(self):
         return {
             "type": "ir.actions.act_window",
-            "name": _("Revise SKP"),
+            "name": self.env._("Revise SKP"),
             "res_model": "kilap.skp.revise.wizard",
             "view_mode": "form",
             "target": "new",

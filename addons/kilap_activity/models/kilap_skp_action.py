@@ -1,9 +1,9 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class KilapSkpAction(models.Model):
-    """Rencana aksi: the month's share of an RHK, the target kinerja is scored against."""
+    """Rencana aksi: the month's share of an RHK; kinerja is scored against it."""
 
     _name = "kilap.skp.action"
     _description = "RHK Monthly Action Plan"
@@ -29,4 +29,6 @@ class KilapSkpAction(models.Model):
     def _check_month(self):
         for action in self:
             if not 1 <= action.month <= 12:
-                raise ValidationError(_("The month of an action plan must be 1 to 12."))
+                raise ValidationError(
+                    self.env._("The month of an action plan must be 1 to 12.")
+                )

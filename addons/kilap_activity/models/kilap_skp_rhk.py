@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -78,7 +78,8 @@ class KilapSkpRhk(models.Model):
                 employee.parent_id | employee.penilai_id
             ):
                 raise ValidationError(
-                    _(
-                        "A supported RHK must be one of the supervisor's RHK of the same year."
+                    self.env._(
+                        "A supported RHK must be one of the supervisor's RHK of the "
+                        "same year."
                     )
                 )

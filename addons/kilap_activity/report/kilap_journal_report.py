@@ -9,7 +9,9 @@ def _period(model, data):
     """Month from the wizard data, else the previous calendar month."""
     data = data or {}
     if data.get("date_from") and data.get("date_to"):
-        return fields.Date.to_date(data["date_from"]), fields.Date.to_date(data["date_to"])
+        return fields.Date.to_date(data["date_from"]), fields.Date.to_date(
+            data["date_to"]
+        )
     today = fields.Date.context_today(model)
     start = today.replace(day=1) - relativedelta(months=1)
     return start, start + relativedelta(months=1) - datetime.timedelta(days=1)
@@ -49,7 +51,7 @@ class ReportJournalMonth(models.AbstractModel):
 
 
 class ReportJournalOpd(models.AbstractModel):
-    """Monthly recap per OPD: one line per employee, computed in a few grouped queries."""
+    """Monthly recap per OPD: a line per employee, from a few grouped queries."""
 
     _name = "report.kilap_activity.report_journal_opd"
     _description = "Monthly Journal Recap per OPD"
@@ -60,8 +62,10 @@ class ReportJournalOpd(models.AbstractModel):
         departments = self.env["hr.department"].browse(docids).sudo()
         lines = {}
         for department in departments:
-            employees = self.env["hr.employee"].sudo().search(
-                [("department_id", "child_of", department.id)], order="name"
+            employees = (
+                self.env["hr.employee"]
+                .sudo()
+                .search([("department_id", "child_of", department.id)], order="name")
             )
             groups = self.env["kilap.journal.entry"]._read_group(
                 [
@@ -76,7 +80,13 @@ class ReportJournalOpd(models.AbstractModel):
             for employee, state, count, minutes, points in groups:
                 row = stats.setdefault(
                     employee.id,
-                    {"count": 0, "approved": 0, "minutes": 0, "points": 0.0, "waiting": 0},
+                    {
+                        "count": 0,
+                        "approved": 0,
+                        "minutes": 0,
+                        "points": 0.0,
+                        "waiting": 0,
+                    },
                 )
                 row["count"] += count
                 if state == "approved":
@@ -90,7 +100,13 @@ class ReportJournalOpd(models.AbstractModel):
             for employee in employees:
                 row = stats.get(
                     employee.id,
-                    {"count": 0, "approved": 0, "minutes": 0, "points": 0.0, "waiting": 0},
+                    {
+                        "count": 0,
+                        "approved": 0,
+                        "minutes": 0,
+                        "points": 0.0,
+                        "waiting": 0,
+                    },
                 )
                 planned = sum(scheduled.get(employee.id, {}).values())
                 row.update(

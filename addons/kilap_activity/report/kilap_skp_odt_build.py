@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Build ``kilap_skp.odt``, the py3o template of the SKP document.
 
 Run ``python kilap_skp_odt_build.py`` after editing; the .odt is committed. Written with
@@ -39,7 +40,7 @@ FIELDS = {
 
 def field(name):
     return (
-        f'<text:user-field-get text:name={quoteattr(name)}>'
+        f"<text:user-field-get text:name={quoteattr(name)}>"
         f"{escape(FIELDS[name])}</text:user-field-get>"
     )
 
@@ -73,14 +74,22 @@ def build(path):
             para("Heading", "Pegawai yang dinilai"),
             para("Standard", "Nama: ", field("py3o.objects.employee_id.name")),
             para("Standard", "NIP: ", field("py3o.objects.employee_id.nip")),
-            para("Standard", "Jabatan: ", field("py3o.objects.employee_id.jabatan_name")),
+            para(
+                "Standard", "Jabatan: ", field("py3o.objects.employee_id.jabatan_name")
+            ),
             para("Standard", "Unit kerja: ", field("py3o.objects.department_id.name")),
             para("Heading", "Pejabat penilai kinerja"),
             para("Standard", "Nama: ", field("py3o.objects.penilai_id.name")),
             para("Standard", "NIP: ", field("py3o.objects.penilai_id.nip")),
             para("Heading", "Rencana Hasil Kerja"),
             link('for="rhk in objects.rhk_ids"'),
-            para("Strong", field("py3o.rhk.name"), " (", field("py3o.kind_label(rhk)"), ")"),
+            para(
+                "Strong",
+                field("py3o.rhk.name"),
+                " (",
+                field("py3o.kind_label(rhk)"),
+                ")",
+            ),
             link('for="ind in rhk.indicator_ids"'),
             para(
                 "Standard",
@@ -94,7 +103,10 @@ def build(path):
             link("/for"),
             link("/for"),
             para("Standard", ""),
-            para("Standard", "Pegawai yang dinilai, \u00a0\u00a0\u00a0\u00a0 Pejabat penilai kinerja,"),
+            para(
+                "Standard",
+                "Pegawai yang dinilai, \u00a0\u00a0\u00a0\u00a0 Pejabat penilai kinerja,",
+            ),
             para("Standard", ""),
             para("Standard", ""),
             para(

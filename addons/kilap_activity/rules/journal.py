@@ -37,12 +37,12 @@ def within_window(entry_date, today, working_dates, window_days):
 
 
 def spans_overlap(start_a, end_a, start_b, end_b):
-    """Half-open spans [start, end) overlap: touching ends (08:00-09:00, 09:00-10:00) don't."""
+    """Half-open spans [start, end): 08:00-09:00 and 09:00-10:00 do not overlap."""
     return start_a < end_b and start_b < end_a
 
 
 def first_overlap(span, others):
-    """Return the first span of ``others`` that overlaps ``span`` (a (start, end) pair)."""
+    """The first span of ``others`` overlapping ``span`` (a (start, end) pair)."""
     for other in others:
         if spans_overlap(span[0], span[1], other[0], other[1]):
             return other

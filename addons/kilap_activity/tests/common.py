@@ -153,13 +153,13 @@ class KilapActivityCase(TransactionCase):
 
     @contextmanager
     def assertRaisesRegex(self, exception, regex):  # pylint: disable=arguments-differ
-        """Like unittest's, but inside Odoo's savepoint so a failed create leaves nothing."""
+        """Like unittest's, inside Odoo's savepoint: a failed create leaves nothing."""
         with self.assertRaises(exception) as cm:
             yield cm
         self.assertRegex(str(cm.exception), regex)
 
     def flush_tracking(self):
-        """Tracking values are written at pre-commit; each button is its own transaction."""
+        """Tracking is written at pre-commit; each button is its own transaction."""
         self.env.flush_all()
         self.env.cr.precommit.run()
 
@@ -182,7 +182,7 @@ class KilapActivityCase(TransactionCase):
 
     @classmethod
     def last_working_day(cls, employee):
-        """Today if it is a working day, else the latest working day within the window."""
+        """Today if it is a working day, else the latest working day before it."""
         start = cls.today - datetime.timedelta(days=10)
         minutes = employee._kilap_work_minutes_by_date(start, cls.today)[employee.id]
         return max(d for d, m in minutes.items() if m)

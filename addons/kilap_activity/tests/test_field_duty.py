@@ -70,8 +70,10 @@ class TestFieldDuty(KilapActivityCase):
         self.assertEqual(duty.report_date, fields.Date.context_today(duty))
         with self.assertRaisesRegex(UserError, "cannot be changed"):
             duty.with_user(self.user_pegawai).write({"destination": "lain"})
-        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+        with self.assertRaises(AccessError):
             duty.with_user(self.user_pegawai).unlink()
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            duty.with_user(self.user_bkpsdm).unlink()
         states = duty.sudo().message_ids.tracking_value_ids.filtered(
             lambda t: t.field_id.name == "state"
         )
@@ -86,7 +88,7 @@ class TestFieldDuty(KilapActivityCase):
         wizard = (
             self.env["kilap.reject.wizard"]
             .with_user(self.user_atasan)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "SPT belum ditandatangani"})
         )
         wizard.action_reject()

@@ -195,7 +195,7 @@ class TestJournal(KilapActivityCase):
         wizard_form = Form(
             self.env["kilap.reject.wizard"]
             .with_user(self.user_atasan)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertEqual(len(wizard_form.journal_entry_ids), 2)
         with self.assertRaises(AssertionError):
@@ -258,7 +258,7 @@ class TestJournal(KilapActivityCase):
         self.assertFalse(entry.exists())
 
     def test_lock_hook_for_inheritance(self):
-        """kilap_scoring extends _kilap_check_locked; it is called on write and unlink."""
+        """kilap_scoring extends _kilap_check_locked: called on write and unlink."""
         entry = self.entry()
         calls = []
         original = type(entry)._kilap_check_locked

@@ -15,7 +15,10 @@ class TestPortal(HttpCase):
         super().setUpClass()
         company = cls.env.company
         cls.portal_user = new_test_user(
-            cls.env, login="kilap_portal", groups="base.group_portal", password="kilap_portal"
+            cls.env,
+            login="kilap_portal",
+            groups="base.group_portal",
+            password="kilap_portal",
         )
         cls.internal_user = new_test_user(
             cls.env,
@@ -23,7 +26,9 @@ class TestPortal(HttpCase):
             groups="base.group_user,kilap_activity.group_kilap_pegawai",
             password="kilap_internal",
         )
-        cls.boss = cls.env["hr.employee"].create({"name": "Atasan Portal", "company_id": company.id})
+        cls.boss = cls.env["hr.employee"].create(
+            {"name": "Atasan Portal", "company_id": company.id}
+        )
         cls.emp_portal = cls.env["hr.employee"].create(
             {
                 "name": "Pegawai Portal",
@@ -69,7 +74,9 @@ class TestPortal(HttpCase):
             files={"photo": ("foto.jpg", b"\xff\xd8\xff\xe0fakejpeg", "image/jpeg")},
         )
         self.assertEqual(response.status_code, 200)
-        entry = self.env["kilap.journal.entry"].search([("employee_id", "=", self.emp_portal.id)])
+        entry = self.env["kilap.journal.entry"].search(
+            [("employee_id", "=", self.emp_portal.id)]
+        )
         self.assertEqual(len(entry), 1)
         self.assertEqual(entry.state, "submitted")
         self.assertEqual(entry.duration_minutes, 90)
@@ -94,7 +101,7 @@ class TestPortal(HttpCase):
             {"time_start": "7h", "time_end": "09:00", "name": "x", "description": "x"},
         )
         self.assertIn("HH:MM", response.text)
-        # evidence required for field activities: saved nothing when submitting without photo
+        # field activities need evidence: nothing saved when submitted without
         response = self._post(
             "/my/journal/new",
             {
@@ -108,16 +115,25 @@ class TestPortal(HttpCase):
         )
         self.assertIn("need evidence", response.text)
         self.assertFalse(
-            self.env["kilap.journal.entry"].search([("employee_id", "=", self.emp_internal.id)])
+            self.env["kilap.journal.entry"].search(
+                [("employee_id", "=", self.emp_internal.id)]
+            )
         )
 
     def test_draft_then_submit_internal_user(self):
         self.authenticate("kilap_internal", "kilap_internal")
         self._post(
             "/my/journal/new",
-            {"time_start": "10:00", "time_end": "11:00", "name": "Rapat", "description": "Rapat"},
+            {
+                "time_start": "10:00",
+                "time_end": "11:00",
+                "name": "Rapat",
+                "description": "Rapat",
+            },
         )
-        entry = self.env["kilap.journal.entry"].search([("employee_id", "=", self.emp_internal.id)])
+        entry = self.env["kilap.journal.entry"].search(
+            [("employee_id", "=", self.emp_internal.id)]
+        )
         self.assertEqual(entry.state, "draft")
         self._post(f"/my/journal/{entry.id}/submit", {})
         self.assertEqual(entry.state, "submitted")

@@ -15,7 +15,9 @@ class TestReports(KilapActivityCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.emp_pegawai.write({"jabatan_name": "Pengelola Data", "job_title": "Pengelola"})
+        cls.emp_pegawai.write(
+            {"jabatan_name": "Pengelola Data", "job_title": "Pengelola"}
+        )
         cls.day = cls.last_working_day(cls.emp_pegawai)
         entry = cls.env["kilap.journal.entry"].create(
             {
@@ -63,7 +65,9 @@ class TestReports(KilapActivityCase):
         action = wizard.action_print()
         # without a configured document layout Odoo first opens the layout wizard
         report_action = (action.get("context") or {}).get("report_action", action)
-        self.assertEqual(report_action["report_name"], "kilap_activity.report_journal_month")
+        self.assertEqual(
+            report_action["report_name"], "kilap_activity.report_journal_month"
+        )
 
     def test_skp_py3o_odt(self):
         skp = self.env["kilap.skp"].create(
@@ -76,7 +80,11 @@ class TestReports(KilapActivityCase):
                             "name": "Tersedianya data pelayanan",
                             "indicator_ids": [
                                 fields.Command.create(
-                                    {"name": "Laporan data", "target_qty": 12, "unit": "laporan"}
+                                    {
+                                        "name": "Laporan data",
+                                        "target_qty": 12,
+                                        "unit": "laporan",
+                                    }
                                 )
                             ],
                         }
@@ -123,7 +131,9 @@ class TestReportPdf(HttpCase):
         pdf, kind = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
-            ._render_qweb_pdf("kilap_activity.report_journal_month", employee.ids, data=data)
+            ._render_qweb_pdf(
+                "kilap_activity.report_journal_month", employee.ids, data=data
+            )
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
@@ -131,7 +141,11 @@ class TestReportPdf(HttpCase):
             tmp.write(pdf)
             tmp.flush()
             info = subprocess.run(
-                ["pdfinfo", tmp.name], capture_output=True, check=True, text=True, timeout=60
+                ["pdfinfo", tmp.name],
+                capture_output=True,
+                check=True,
+                text=True,
+                timeout=60,
             ).stdout
             text = subprocess.run(
                 ["pdftotext", "-layout", tmp.name, "-"],
@@ -143,7 +157,7 @@ class TestReportPdf(HttpCase):
         self.assertRegex(info, r"Pages:\s+1\b")
         if text.strip():
             self.assertIn("199001012015032099", text)
-        # wkhtmltopdf may draw glyphs as outlines (no text layer): the HTML carries the NIP
+        # wkhtmltopdf may draw glyphs as outlines (no text layer): check the HTML
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
             "kilap_activity.report_journal_month", employee.ids, data=data
         )

@@ -1,3 +1,5 @@
+import psycopg2
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
@@ -62,8 +64,10 @@ class TestSkp(KilapActivityCase):
             )
         with self.assertRaisesRegex(UserError, "buttons"):
             skp.with_user(self.user_pegawai).write({"state": "draft"})
-        with self.assertRaisesRegex(UserError, "draft SKPs"):
+        with self.assertRaises(AccessError):
             skp.with_user(self.user_pegawai).unlink()
+        with self.assertRaisesRegex(UserError, "draft SKPs"):
+            skp.with_user(self.user_bkpsdm).unlink()
 
     def test_revision_tracked(self):
         skp = self._skp()
@@ -73,7 +77,7 @@ class TestSkp(KilapActivityCase):
         wizard = Form(
             self.env["kilap.skp.revise.wizard"]
             .with_user(self.user_atasan)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         wizard.reason = "Perubahan target triwulan IV"
         wizard.save().action_revise()
@@ -94,7 +98,7 @@ class TestSkp(KilapActivityCase):
 
     def test_one_skp_per_year(self):
         self._skp()
-        with self.assertRaises(Exception), mute_logger("odoo.sql_db"):
+        with self.assertRaises(psycopg2.IntegrityError), mute_logger("odoo.sql_db"):
             self._skp()
 
     def test_parent_rhk_must_be_supervisors(self):

@@ -2,7 +2,7 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -18,7 +18,9 @@ class KilapJournalReportWizard(models.TransientModel):
         return today.replace(day=1) - relativedelta(months=1)
 
     month_start = fields.Date(
-        string="Month", required=True, default=_default_month_start
+        string="Month",
+        required=True,
+        default=lambda self: self._default_month_start(),
     )
     report_kind = fields.Selection(
         [("employee", "Journal per employee"), ("opd", "Recap per OPD")],
@@ -42,12 +44,12 @@ class KilapJournalReportWizard(models.TransientModel):
         }
         if self.report_kind == "employee":
             if not self.employee_ids:
-                raise UserError(_("Choose at least one employee."))
+                raise UserError(self.env._("Choose at least one employee."))
             return self.env.ref(
                 "kilap_activity.action_report_journal_month"
             ).report_action(self.employee_ids, data=data)
         if not self.department_id:
-            raise UserError(_("Choose the OPD."))
+            raise UserError(self.env._("Choose the OPD."))
         return self.env.ref("kilap_activity.action_report_journal_opd").report_action(
             self.department_id, data=data
         )
