@@ -80,5 +80,7 @@ class TestAsnProfile(KilapActivityCase):
         lang = self.env["res.lang"]._activate_lang("id_ID")
         self.env["ir.module.module"]._load_module_terms(["kilap_activity"], ["id_ID"])
         employee = self.emp_staff_b.with_context(lang=lang.code)
-        with self.assertRaisesRegex(ValidationError, "18 digit"):
+        with self.assertRaisesRegex(
+            ValidationError, "harus terdiri dari tepat 18 digit"
+        ):
             employee.nip = "123"
