@@ -53,3 +53,18 @@ class KilapScoringPortal(CustomerPortal):
             }
         )
         return request.render("kilap_scoring.portal_my_kilap_scores", values)
+
+    @http.route(
+        "/my/scores/<int:line_id>/report", type="http", auth="user", website=True
+    )
+    def portal_my_kilap_score_report(self, line_id, report_type="pdf", download=False):
+        """The employee's own monthly score report; anyone else's is not found."""
+        line = request.env["kilap.score.line"].sudo().browse(line_id).exists()
+        if not line or line.employee_id.user_id != request.env.user:
+            raise request.not_found()
+        return self._show_report(
+            model=line,
+            report_type=report_type,
+            report_ref="kilap_scoring.action_report_kilap_score_employee",
+            download=download,
+        )

@@ -247,6 +247,10 @@ class KilapScoreLine(models.Model):
         self._kilap_check_period_open()
 
     # ---------------------------------------------------------------- reports
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return f"Score {self.period_id.name} {self.employee_id.name}"
+
     def _kilap_label(self, field_name):
         """Translated label of a selection value (for the py3o form)."""
         self.ensure_one()

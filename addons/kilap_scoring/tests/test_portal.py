@@ -38,3 +38,11 @@ class TestPortal(HttpCase):
         self.assertNotIn("Orang Lain", response.text)
         home = self.url_open("/my/home")
         self.assertIn("/my/scores", home.text)
+        mine = period.line_ids.filtered(lambda ln: ln.employee_id == me)
+        theirs = period.line_ids - mine
+        report = self.url_open(f"/my/scores/{mine.id}/report?report_type=html")
+        self.assertEqual(report.status_code, 200)
+        self.assertIn("Pegawai Portal", report.text)
+        forbidden = self.url_open(f"/my/scores/{theirs.id}/report?report_type=html")
+        self.assertEqual(forbidden.status_code, 404)
+        self.assertNotIn("Orang Lain", forbidden.text)
