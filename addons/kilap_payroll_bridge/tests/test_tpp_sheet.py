@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -410,3 +410,101 @@ class TestTppAccess(TppCase):
         self.assertFalse(self.env["kilap.tpp.sheet"].with_user(bk).search([]))
         with self.assertRaises(AccessError):
             sheet.with_user(bk).action_compute()
+
+
+@tagged("post_install", "-at_install")
+class TestTppMultiCompanyAndLanguage(TppCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.march = cls.make_period(MARCH, {cls.emp_a: (90, "baik")}, {})
+
+    def test_other_company_keuangan_sees_nothing(self):
+        sheet = self.approve(self.make_sheet(self.march))
+        other_company = self.env["res.company"].create({"name": "Pemda Lain"})
+        keu_other = self.env["res.users"].create(
+            {
+                "name": "Keuangan Lain",
+                "login": "tpp_test_keuangan_lain",
+                "company_id": other_company.id,
+                "company_ids": [(6, 0, other_company.ids)],
+                "group_ids": [
+                    (
+                        6,
+                        0,
+                        [self.env.ref("kilap_payroll_bridge.group_kilap_keuangan").id],
+                    )
+                ],
+            }
+        )
+        self.assertFalse(self.env["kilap.tpp.sheet"].with_user(keu_other).search([]))
+        self.assertFalse(
+            self.env["kilap.tpp.sheet.line"].with_user(keu_other).search([])
+        )
+        with self.assertRaises(AccessError):
+            sheet.with_user(keu_other).read(["amount_net"])
+        with self.assertRaises(AccessError):
+            self.ruleset.with_user(keu_other).read(["name"])
+
+    def test_errors_are_translated(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(
+            ["kilap_payroll_bridge"], ["id_ID"], overwrite=True
+        )
+        open_period = self.make_period(
+            APRIL, {self.emp_a: (80, "baik")}, {}, close=False
+        )
+        with self.assertRaisesRegex(UserError, "belum ditutup"):
+            self.env["kilap.tpp.sheet"].with_context(lang="id_ID").create(
+                {
+                    "period_id": open_period.id,
+                    "department_id": self.opd.id,
+                    "company_id": self.company.id,
+                }
+            )
+        with self.assertRaisesRegex(ValidationError, "harus berjumlah 100"):
+            self.ruleset.with_context(lang="id_ID").copy(
+                {"date_from": date(2027, 1, 1), "weight_kinerja": 10}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestTppSetBased(TppCase):
+    def _queries_for(self, count, month):
+        employees = self.env["hr.employee"].create(
+            [
+                {
+                    "name": "Pegawai %s-%d" % (month[0].month, i),
+                    "company_id": self.company.id,
+                    "department_id": self.opd2.id,
+                    "kelas_jabatan": 9,
+                    "asn_status": "pns",
+                }
+                for i in range(count)
+            ]
+        )
+        period = self.make_period(
+            month,
+            {emp: (80, "baik") for emp in employees},
+            {
+                emp: {month[0] + timedelta(days=2): {"status": "absent"}}
+                for emp in employees
+            },
+        )
+        sheet = self.make_sheet(period, opd=self.opd2, compute=False)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        sheet.action_compute()
+        self.env.flush_all()
+        queries = self.env.cr.sql_log_count - before
+        self.assertEqual(sheet.line_count, count)
+        employees.department_id = False  # keep the next month's OPD to its own staff
+        return queries
+
+    def test_queries_do_not_grow_with_employees(self):
+        """Set-based generation: 3 or 30 employees cost the same number of queries."""
+        small = self._queries_for(3, MARCH)
+        large = self._queries_for(30, APRIL)
+        self.assertGreater(small, 0)
+        self.assertLessEqual(large, small + 3, (small, large))
