@@ -239,6 +239,26 @@ class KilapTppSheet(models.Model):
             )
         return True
 
+    def action_use_version_in_force(self):
+        """Draft only: switch to the rule-set version in force today, and recompute.
+
+        The only way a sheet changes version: an explicit, tracked decision.
+        """
+        self._check_keuangan()
+        for sheet in self:
+            if sheet.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only a draft TPP sheet can be recomputed (%s).", sheet.name
+                    )
+                )
+            ruleset = self.env["kilap.tpp.ruleset"]._version_for(
+                sheet.company_id, sheet.period_id.date_from
+            )
+            if ruleset and ruleset != sheet.ruleset_id:
+                sheet.ruleset_id = ruleset
+        return self.action_compute()
+
     def action_verify(self):
         self._check_keuangan()
         for sheet in self:

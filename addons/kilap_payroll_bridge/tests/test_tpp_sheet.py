@@ -181,6 +181,16 @@ class TestTppWorkedExamples(TppCase):
         other = self.make_sheet(self.march, opd=self.opd2)
         self.assertEqual(other.ruleset_id, v3)
         self.assertEqual(other.line_ids.ruleset_id, v3)
+        # only an explicit decision moves a draft sheet to the new version
+        sheet.action_use_version_in_force()
+        self.assertEqual(sheet.ruleset_id, v3)
+        self.assertEqual(sheet.line_ids.ruleset_id, v3)
+        self.assertNotEqual(
+            {line.employee_id: line.net for line in sheet.line_ids}, before
+        )
+        sheet.action_verify()
+        with self.assertRaises(UserError):
+            sheet.action_use_version_in_force()
 
     def test_locked_ruleset_refuses_changes(self):
         self.make_sheet(self.march)
@@ -508,3 +518,32 @@ class TestTppSetBased(TppCase):
         large = self._queries_for(30, APRIL)
         self.assertGreater(small, 0)
         self.assertLessEqual(large, small + 3, (small, large))
+
+
+@tagged("post_install", "-at_install")
+class TestTppViews(TppCase):
+    def test_views_load_for_each_role(self):
+        """The form, list, search and pivot views load for the roles that use them."""
+        checks = {
+            "keuangan": [
+                ("kilap.tpp.sheet", ["list", "form", "search", "pivot"]),
+                ("kilap.tpp.sheet.line", ["list", "form", "search", "pivot"]),
+                ("kilap.tpp.ruleset", ["list", "form"]),
+                ("kilap.tpp.base", ["list", "form", "search"]),
+                ("hr.employee", ["form"]),
+                ("hr.payslip", ["form"]),
+            ],
+            "pegawai": [("kilap.tpp.sheet.line", ["list", "form"])],
+            "auditor": [("kilap.tpp.sheet", ["list", "form"])],
+        }
+        payroll_user = self.env.ref("payroll.group_payroll_user")
+        self.users["keuangan"].group_ids = [(4, payroll_user.id)]
+        for login, models in checks.items():
+            for model, kinds in models:
+                env = self.env(user=self.users[login])
+                result = env[model].get_views([(False, kind) for kind in kinds])
+                self.assertEqual(set(result["views"]), set(kinds), (login, model))
+        arch = self.env(user=self.users["keuangan"])["hr.employee"].get_views(
+            [(False, "form")]
+        )["views"]["form"]["arch"]
+        self.assertIn("tpp_tax_amount", arch)
