@@ -1,5 +1,7 @@
 from datetime import date
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
@@ -162,3 +164,38 @@ class TestSecurity(KilapScoringCase):
             .with_user(self.user_bkpsdm)
             .search([("id", "=", period.id)])
         )
+
+    def _web_read_form(self, records):
+        """Read the fields of the form view as the web client would (its arch)."""
+        views = records.get_views([(False, "form")])
+        arch = etree.fromstring(views["views"]["form"]["arch"])
+        info = views["models"][records._name]["fields"]
+        names = {
+            node.get("name")
+            for node in arch.iter("field")
+            if not any(
+                parent.tag in ("list", "kanban") for parent in node.iterancestors()
+            )
+        }
+        spec = {
+            name: {"fields": {"display_name": {}}}
+            if info[name]["type"] in ("many2one", "one2many", "many2many")
+            else {}
+            for name in names
+        }
+        return records.web_read(spec)
+
+    def test_forms_open_for_each_role(self):
+        own = self._line(self.period, self.emp_pegawai)
+        for user, line in (
+            (self.user_pegawai, own),
+            (self.user_atasan, own),
+            (self.user_admin_opd, own),
+            (self.user_auditor, self._line(self.period, self.emp_b)),
+            (self.user_bkpsdm, self._line(self.period, self.emp_b)),
+        ):
+            with self.subTest(user=user.login):
+                (values,) = self._web_read_form(line.with_user(user))
+                self.assertEqual(values["employee_id"]["id"], line.employee_id.id)
+                (period,) = self._web_read_form(self.period.with_user(user))
+                self.assertEqual(period["state"], "computed")
