@@ -193,3 +193,39 @@ class TestPeriod(KilapScoringCase):
             ._description_selection(Period.env)
         )["meets"]
         self.assertEqual(label, "Sesuai Ekspektasi")
+
+    def test_lock_check_is_one_query_per_batch(self):
+        self._closed_period()
+        Day = self.env["kilap.attendance.day"]
+        few = Day.create(
+            [
+                {
+                    "employee_id": self.emp_b.id,
+                    "company_id": self.company.id,
+                    "date": date(2025, 4, day),
+                    "status": "present",
+                }
+                for day in (1, 2)
+            ]
+        )
+        many = Day.create(
+            [
+                {
+                    "employee_id": employee.id,
+                    "company_id": self.company.id,
+                    "date": date(2025, 4, day),
+                    "status": "present",
+                }
+                for employee in self.employees - self.emp_b
+                for day in range(1, 29)
+            ]
+        )
+        Period = self.env["kilap.score.period"]
+        counts = []
+        for records in (few, many):
+            self.env.invalidate_all()
+            start = self.cr.sql_log_count
+            Period._kilap_check_locked(records)
+            counts.append(self.cr.sql_log_count - start)
+        self.assertEqual(counts[0], counts[1])
+        self.assertLessEqual(counts[1], 3)
