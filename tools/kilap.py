@@ -5,7 +5,7 @@ Stage 1 runs with any Python >= 3.10 (stdlib only): it finds Odoo 19 in ODOO_SRC
 or refreshes the virtual environment in KILAP_VENV.  Stage 2 re-executes this file with the
 venv's Python (psycopg2 is then available) and does the real work.
 
-Commands: demo, stop, status, test, lint.  See README.md and ``./kilap --help``.
+Commands: demo, stop, status, test, lint, generate, bench.  See README.md and ``./kilap --help``.
 """
 
 import argparse
@@ -1120,6 +1120,147 @@ def cmd_lint(args, venv):
     return 1 if tally.failed else 0
 
 
+# --------------------------------------------------------------------------- generate / bench
+
+BENCH_PORT = int(os.environ.get("KILAP_BENCH_PORT") or 8175)
+BENCH_SIZES = {"b1": (1000, 5000), "b3": (300,), "b4": (300,)}
+
+
+def tool_cmd(venv, script, *args):
+    return [str(venv_python(venv)), str(REPO / "tools" / script), *args]
+
+
+def install_kilap_db(odoo, venv, conf, db, log):
+    """A database with the four add-ons (no demo data); copied from kilap_bench_base."""
+    template = "kilap_bench_base"
+    if db != template and db_kilap_state(template)[0] != "complete":
+        install_kilap_db(odoo, venv, conf, template, log)
+    if db != template:
+        with pg_cursor() as cr:
+            cr.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
+        return
+    if db_exists(db):
+        drop_db(db, STATE / "data")
+    note(f"installing the KILAP add-ons into {db} (log: {log})")
+    with open(log, "w") as fh:
+        proc = subprocess.run(
+            odoo_cmd(
+                odoo,
+                venv,
+                conf,
+                "-d",
+                db,
+                "-i",
+                ",".join(KILAP_ADDONS),
+                "--stop-after-init",
+                "--http-port",
+                str(free_port()),
+            ),
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            cwd=str(STATE),
+        )
+    if proc.returncode or db_kilap_state(db)[0] != "complete":
+        raise KilapError(f"installing the add-ons into {db} failed; see {log}")
+
+
+def cmd_generate(args, odoo, venv):
+    ensure_postgres()
+    conf, _data = render_config(odoo, venv, BENCH_PORT, name="bench.conf")
+    db = args.db or f"kilap_bench_n{args.employees}"
+    state, _missing = db_kilap_state(db)
+    if state == "foreign":
+        raise KilapError(f"database {db!r} is not a KILAP database")
+    if state != "complete":
+        install_kilap_db(odoo, venv, conf, db, STATE / "bench-install.log")
+    extra = ["--month", args.month] if args.month else []
+    proc = subprocess.run(
+        tool_cmd(
+            venv,
+            "kilap_generate.py",
+            "-c",
+            str(conf),
+            "-d",
+            db,
+            "--employees",
+            str(args.employees),
+            "--days",
+            str(args.days),
+            "--seed",
+            str(args.seed),
+            "--users",
+            str(args.users),
+            *extra,
+        ),
+        check=False,
+        cwd=str(STATE),
+    )
+    return proc.returncode
+
+
+def generated_db(odoo, venv, size, seed=1, days=22):
+    """kilap_bench_n<size>, generated once (reused by later runs)."""
+    db = f"kilap_bench_n{size}"
+    if db_kilap_state(db)[0] == "complete":
+        with pg_cursor(db) as cr:
+            cr.execute(
+                "SELECT count(*) FROM res_company WHERE name LIKE 'Pemkab Gorontalo Utara (gen %%'"
+            )
+            if cr.fetchone()[0]:
+                return db
+        drop_db(db, STATE / "data")
+    elif db_exists(db):
+        drop_db(db, STATE / "data")
+    args = argparse.Namespace(
+        db=db, employees=size, days=days, seed=seed, users=200, month="2026-10"
+    )
+    if cmd_generate(args, odoo, venv):
+        raise KilapError(f"generating {db} failed")
+    return db
+
+
+def cmd_bench(args, odoo, venv):
+    ensure_postgres()
+    conf, _data = render_config(odoo, venv, BENCH_PORT, name="bench.conf")
+    which = ["b1", "b3", "b4", "b2"] if args.which == "all" else [args.which]
+    code = 0
+    for bench in which:
+        sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
+        if bench == "b2":
+            db = generated_db(odoo, venv, (sizes or [300])[0])
+            cmd = tool_cmd(
+                venv,
+                "kilap_bench_http.py",
+                "-c",
+                str(conf),
+                "-d",
+                db,
+                "--port",
+                str(BENCH_PORT),
+                "--odoo-bin",
+                str(Path(odoo) / "odoo-bin"),
+            )
+            code |= subprocess.run(cmd, check=False, cwd=str(STATE)).returncode
+            continue
+        for size in sizes or BENCH_SIZES[bench]:
+            db = generated_db(odoo, venv, size)
+            cmd = tool_cmd(
+                venv,
+                "kilap_bench.py",
+                "-c",
+                str(conf),
+                "-d",
+                db,
+                bench,
+                "--label",
+                f"{size}{('-' + args.label) if args.label else ''}",
+            )
+            code |= subprocess.run(cmd, check=False, cwd=str(STATE)).returncode
+    return code
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -1150,6 +1291,26 @@ def build_parser():
         action="store_true",
         help="keep the throwaway database for inspection",
     )
+    gen = sub.add_parser(
+        "generate",
+        help="fill a database with a generated pemda (tools/kilap_generate.py)",
+    )
+    gen.add_argument("--employees", type=int, default=1000)
+    gen.add_argument("--days", type=int, default=22, help="working days of check-ins")
+    gen.add_argument("--seed", type=int, default=1)
+    gen.add_argument("--db", help="database (default kilap_bench_n<employees>)")
+    gen.add_argument(
+        "--month", help="YYYY-MM of the first working day (default: last month)"
+    )
+    gen.add_argument(
+        "--users", type=int, default=200, help="users to create (supervisors first)"
+    )
+    bench = sub.add_parser("bench", help="benchmarks B1-B4 (see BENCHMARKS.md)")
+    bench.add_argument("which", choices=["b1", "b2", "b3", "b4", "all"])
+    bench.add_argument(
+        "--sizes", help="employees, comma-separated (B1 default 1000,5000)"
+    )
+    bench.add_argument("--label", default="", help="suffix of the JSON file names")
     lint_p = sub.add_parser("lint", help="ruff + pylint-odoo on addons/")
     lint_p.add_argument(
         "--fix", action="store_true", help="let ruff fix and format first"
@@ -1179,6 +1340,12 @@ def main(argv):
         return cmd_demo(args, odoo, venv)
     if args.command == "lint":
         return cmd_lint(args, venv)
+    if args.command in ("generate", "bench"):
+        if not odoo:
+            raise KilapError(no_odoo_hint(src))
+        return (cmd_generate if args.command == "generate" else cmd_bench)(
+            args, odoo, venv
+        )
     return cmd_test(args, odoo, venv)
 
 

@@ -1,0 +1,101 @@
+"""Pure parts of tools/kilap_generate.py: NIPs, working days, deterministic plans.
+
+No Odoo here: the generator module imports Odoo only inside its database half.
+"""
+
+import datetime
+import importlib.util
+import sys
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def gen(repo):
+    name = "kilap_generate_tool"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, repo / "tools" / "kilap_generate.py"
+        )
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def nip_rules(repo):
+    spec = importlib.util.spec_from_file_location(
+        "kilap_nip_rules", repo / "addons" / "kilap_activity" / "rules" / "nip.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+OCT = datetime.date(2026, 10, 1)
+
+
+def test_make_nip_shape(gen, nip_rules):
+    nip = gen.make_nip(
+        datetime.date(1985, 2, 28), datetime.date(2010, 3, 1), "female", 7
+    )
+    assert nip == "198502282010032007"
+    assert nip_rules.nip_errors(nip, "female") == []
+
+
+def test_every_planned_nip_is_valid_and_unique(gen, nip_rules):
+    plan = gen.build_plan(600, 5, seed=11, month_start=OCT)
+    nips = [p["nip"] for p in plan["people"]]
+    assert len(nips) == len(set(nips)) == 600
+    for person in plan["people"]:
+        assert nip_rules.nip_errors(person["nip"], person["gender"]) == [], person
+
+
+def test_same_seed_same_plan(gen):
+    one = gen.build_plan(250, 22, seed=5, month_start=OCT)
+    two = gen.build_plan(250, 22, seed=5, month_start=OCT)
+    assert one == two
+    assert gen.plan_digest(one) == gen.plan_digest(two)
+    other = gen.build_plan(250, 22, seed=6, month_start=OCT)
+    assert gen.plan_digest(other) != gen.plan_digest(one)
+
+
+def test_working_days_skip_weekends(gen):
+    days = gen.working_days(OCT, 22)
+    assert len(days) == 22
+    assert all(d.weekday() < 5 for d in days)
+    assert days[0] == OCT and days[-1] == datetime.date(2026, 10, 30)
+
+
+def test_plan_structure(gen):
+    plan = gen.build_plan(400, 22, seed=1, month_start=OCT)
+    people = plan["people"]
+    assert len(people) == 400
+    kinds = {p["jabatan_type"] for p in people}
+    assert kinds == {"jpt", "administrator", "pengawas", "fungsional", "pelaksana"}
+    # a supervisor is always created before the staff who report to them
+    assert all(p["parent"] is None or p["parent"] < p["index"] for p in people)
+    assert all(1 <= p["kelas"] <= 17 for p in people)
+    # every opd has offices near Kwandang (WITA)
+    for opd in plan["opds"]:
+        assert abs(opd["lat"] - 0.92) < 0.1 and abs(opd["lon"] - 122.6) < 0.1
+    # every kind of day shows up: late bands, early leave, missing check-out, flagged
+    lates = {e[2] for e in plan["events"]}
+    assert any(1 <= m <= 30 for m in lates) and any(m > 90 for m in lates)
+    assert any(e[3] is None for e in plan["events"])
+    assert any(e[3] is not None and e[3] > 60 for e in plan["events"])
+    assert any(e[4] for e in plan["events"])
+    # TK, leave, field duty and the holiday leave days without a check-in
+    assert len(plan["events"]) < 400 * 22
+    assert plan["leaves"] and plan["duties"] and plan["holiday"]
+
+
+def test_journal_states_cover_every_state(gen):
+    states = {gen.journal_state(n, 22, draw) for n in range(22) for draw in (0.01, 0.5)}
+    assert states == {"draft", "submitted", "approved", "rejected"}
+
+
+def test_kelas_base_grows_with_class(gen):
+    totals = [sum(gen.kelas_base(k)) for k in range(1, 18)]
+    assert totals == sorted(totals) and totals[0] > 0
