@@ -52,13 +52,13 @@ class HrPayslip(models.Model):
                 order="date_from desc, id desc",
             )
         )
+        by_employee = {}
+        for line in lines:  # newest first, kept in that order per employee
+            by_employee.setdefault(line.employee_id.id, []).append(line)
         result = {}
         for slip in self:
-            for line in lines:
-                if (
-                    line.employee_id == slip.employee_id
-                    and slip.date_from <= line.date_from <= slip.date_to
-                ):
+            for line in by_employee.get(slip.employee_id.id, ()):
+                if slip.date_from <= line.date_from <= slip.date_to:
                     result[slip.id] = line
                     break
         return result
@@ -69,12 +69,12 @@ class HrPayslip(models.Model):
         tpp_lines = slips._kilap_tpp_lines()
         input_model = self.env["hr.payslip.input"]
         to_create = []
+        old = slips.input_line_ids.filtered(lambda i: i.code in TPP_INPUTS)
+        if old:
+            old.unlink()  # one DELETE for the whole batch
         for slip in slips:
             line = tpp_lines.get(slip.id)
-            old = slip.input_line_ids.filtered(lambda i: i.code in TPP_INPUTS)
             contract = slip.contract_id or slip._get_employee_contracts()[:1]
-            if old:
-                old.unlink()
             slip.tpp_line_id = line
             if not line or not contract:
                 continue

@@ -398,6 +398,20 @@ class KilapTppSheet(models.Model):
 
         # attendance: one read_group for the whole OPD
         counts = self._attendance_counts(emp_ids, date_from, date_to)
+        apel = {
+            employee.id: count
+            for employee, count in env["kilap.tpp.apel.absence"]
+            .sudo()
+            ._read_group(
+                [
+                    ("employee_id", "in", emp_ids),
+                    ("date", ">=", date_from),
+                    ("date", "<=", date_to),
+                ],
+                ["employee_id"],
+                ["__count"],
+            )
+        }
 
         sanctions = (
             env["kilap.tpp.sanction"]
@@ -473,7 +487,7 @@ class KilapTppSheet(models.Model):
                 predikat=score.predikat or "",
                 band_counts=band_counts,
                 tk_days=c["TK"],
-                apel_missed=0,
+                apel_missed=apel.get(employee.id, 0),
                 leave_days=leave_days,
                 sanction_pct=d(min(sanction_pct[employee.id], 100.0)),
                 tax_rate_pct=d(tax_rates.get(employee.golongan_id.id, 0.0)),
@@ -540,6 +554,7 @@ class KilapTppSheet(models.Model):
                     "score": score.kinerja_score,
                     "predikat": score.predikat,
                     "tk_days": c["TK"],
+                    "apel_missed": data.apel_missed,
                     "sick_days": c["sick"],
                     "leave_days": c["leave"],
                     "tax_rate_pct": float(data.tax_rate_pct),

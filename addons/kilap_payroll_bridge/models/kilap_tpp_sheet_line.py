@@ -57,6 +57,7 @@ class KilapTppSheetLine(models.Model):
     disiplin_part = fields.Monetary()
     discipline_cut = fields.Monetary(string="Cut on Whole TPP")
     tk_days = fields.Integer(string="TK Days")
+    apel_missed = fields.Integer(string="Missed Apel")
     sick_days = fields.Integer()
     leave_days = fields.Integer()
     sanction_pct = fields.Float(string="Sanction (%)")

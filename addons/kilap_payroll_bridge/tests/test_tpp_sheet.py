@@ -307,6 +307,22 @@ class TestTppWorkedExamples(TppCase):
         with self.assertRaises(ValidationError):
             self.make_sheet(self.march, opd=self.unit, compute=False)
 
+    def test_missed_apel(self):
+        """Andi also missed one Monday apel (2 % of the discipline part):
+        cuts 5 % + 2 % = 7 %; disiplin = 2,000,000 x 93 % = 1,860,000;
+        TPP = 2,700,000 + 1,860,000 = 4,560,000."""
+        self.env["kilap.tpp.apel.absence"].create(
+            {"employee_id": self.emp_a.id, "date": d(3, 2), "name": "Apel Senin"}
+        )
+        line = self.line_of(self.make_sheet(self.march), self.emp_a)
+        self.assertEqual(line.apel_missed, 1)
+        self.assertAlmostEqual(line.cuts_pct, 7.0)
+        self.assertEqual(line.disiplin_part, 1860000)
+        self.assertEqual(line.tpp, 4560000)
+        self.assertIn(
+            ("APEL", 1, 2.0), {(c.code, c.count, c.cut_pct) for c in line.cut_ids}
+        )
+
     def test_sanction_and_acting_post(self):
         """A 25 % sanction from 1 March, and a PLT from 16 March at 20 % of a
         3,000,000 base: 3,000,000 x 20 % x 16/31 = 309,677.42 added to the base
@@ -413,6 +429,21 @@ class TestTppAccess(TppCase):
         diff = self.env["kilap.tpp.diff"].with_user(aud).create({"sheet_id": sheet.id})
         diff._fill()
         self.assertFalse(diff.line_ids)
+
+    def test_missed_apel_recorded_by_hr_only(self):
+        vals = {"employee_id": self.emp_a.id, "date": MARCH[0], "name": "Upacara"}
+        for login in ("pegawai", "keuangan", "auditor"):
+            with self.assertRaises(AccessError):
+                self.env["kilap.tpp.apel.absence"].with_user(self.users[login]).create(
+                    vals
+                )
+        record = (
+            self.env["kilap.tpp.apel.absence"]
+            .with_user(self.users["bkpsdm"])
+            .create(vals)
+        )
+        own = self.env["kilap.tpp.apel.absence"].with_user(self.users["pegawai"])
+        self.assertEqual(own.search([]), record.with_user(self.users["pegawai"]))
 
     def test_bkpsdm_cannot_touch_sheets(self):
         sheet = self.make_sheet(self.march)
