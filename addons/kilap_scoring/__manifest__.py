@@ -18,6 +18,7 @@
         "views/kilap_score_period_views.xml",
         "views/kilap_score_line_views.xml",
         "views/kilap_scoring_config_views.xml",
+        "views/hr_employee_views.xml",
         "views/kilap_scoring_menus.xml",
         "views/kilap_scoring_portal_templates.xml",
         "report/kilap_score_reports.xml",

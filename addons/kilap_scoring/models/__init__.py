@@ -9,3 +9,4 @@ from . import kilap_score_period
 from . import kilap_score_line
 from . import kilap_journal_entry
 from . import kilap_attendance_day
+from . import hr_employee

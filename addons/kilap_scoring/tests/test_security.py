@@ -199,3 +199,18 @@ class TestSecurity(KilapScoringCase):
                 self.assertEqual(values["employee_id"]["id"], line.employee_id.id)
                 (period,) = self._web_read_form(self.period.with_user(user))
                 self.assertEqual(period["state"], "computed")
+
+    def test_employee_score_history(self):
+        employee = self.emp_pegawai.with_user(self.user_atasan)
+        self.assertEqual(employee.kilap_score_count, 1)
+        action = employee.action_kilap_view_scores()
+        lines = (
+            self.env["kilap.score.line"]
+            .with_user(self.user_atasan)
+            .search(action["domain"])
+        )
+        self.assertEqual(lines.employee_id, self.emp_pegawai)
+        # record rules apply: a pegawai sees no score of a colleague
+        self.assertEqual(
+            self.emp_pegawai2.with_user(self.user_pegawai).kilap_score_count, 0
+        )
