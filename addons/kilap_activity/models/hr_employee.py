@@ -72,6 +72,12 @@ class HrEmployee(models.Model):
     )
 
     skp_ids = fields.One2many("kilap.skp", "employee_id", string="SKPs")
+    kilap_journal_count = fields.Integer(
+        compute="_compute_kilap_counts", string="Journal Entries"
+    )
+    kilap_skp_count = fields.Integer(
+        compute="_compute_kilap_counts", string="SKP Count"
+    )
 
     _nip_company_unique = models.Constraint(
         "UNIQUE(nip, company_id)", "This NIP is already used in this company."
@@ -176,6 +182,35 @@ class HrEmployee(models.Model):
         for employee in follow:
             employee.penilai_id = employee.parent_id
         return res
+
+    def _compute_kilap_counts(self):
+        journal = dict(
+            self.env["kilap.journal.entry"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        skp = dict(
+            self.env["kilap.skp"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.kilap_journal_count = journal.get(employee._origin, 0)
+            employee.kilap_skp_count = skp.get(employee._origin, 0)
+
+    def _kilap_open(self, xmlid):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id}
+        return action
+
+    def action_kilap_open_journal(self):
+        self.ensure_one()
+        return self._kilap_open("kilap_activity.kilap_journal_entry_action")
+
+    def action_kilap_open_skp(self):
+        self.ensure_one()
+        return self._kilap_open("kilap_activity.kilap_skp_action")
 
     def _kilap_tz(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 import datetime
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -195,6 +196,7 @@ class KilapJournalEntry(models.Model):
 
     @api.constrains("employee_id", "date", "time_start", "time_end", "state", "active")
     def _check_overlap(self):
+        """One search for the whole batch, then a per-day comparison (no n² scan)."""
         entries = self.filtered(lambda e: e.active and e.state != "rejected")
         if not entries:
             return
@@ -206,25 +208,24 @@ class KilapJournalEntry(models.Model):
             ],
             ["employee_id", "date", "time_start", "time_end", "name"],
         )
+        by_day = defaultdict(list)
+        for other in others:
+            by_day[(other.employee_id.id, other.date)].append(
+                (other.id, other.time_start, other.time_end, other.name)
+            )
         for entry in entries:
-            for other in others:
-                if (
-                    other.id != entry.id
-                    and other.employee_id == entry.employee_id
-                    and other.date == entry.date
-                    and journal_rules.spans_overlap(
-                        entry.time_start,
-                        entry.time_end,
-                        other.time_start,
-                        other.time_end,
-                    )
+            for other_id, start, end, other_name in by_day[
+                (entry.employee_id.id, entry.date)
+            ]:
+                if other_id != entry.id and journal_rules.spans_overlap(
+                    entry.time_start, entry.time_end, start, end
                 ):
                     raise ValidationError(
                         self.env._(
                             "The activity %(name)s overlaps %(other)s on the same day; "
                             "time spans of one employee cannot overlap.",
                             name=entry.name,
-                            other=other.name,
+                            other=other_name,
                         )
                     )
 

@@ -149,7 +149,7 @@ class TestAccess(KilapActivityCase):
 
     def test_multi_company(self):
         other_emp = self.env["hr.employee"].create(
-            {"name": "Lain", "company_id": self.other_company.id}
+            {"name": "Lain", "company_id": self.other_company.id, "tz": "Asia/Makassar"}
         )
         other = self.entry_cls(other_emp)
         self.assertFalse(self.visible(self.user_bkpsdm, records=other))
