@@ -25,6 +25,7 @@
         "views/kilap_discipline_views.xml",
         "views/hr_leave_type_views.xml",
         "views/res_config_settings_views.xml",
+        "views/kilap_phone_templates.xml",
     ],
     "demo": ["demo/kilap_attendance_demo.xml"],
 }
