@@ -1,6 +1,8 @@
 import datetime
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -468,36 +470,59 @@ class KilapJournalEntry(models.Model):
         return True
 
     def _kilap_notify_decision(self):
-        """Tell the employee (chatter + inbox/email) and ask for a fix when rejected."""
+        """Tell the employee (chatter + inbox/email) and ask for a fix when rejected.
+
+        Batched: each entry gets its note in the chatter (one grouped insert per
+        employee) and each employee one notification for the whole decision, so a
+        supervisor approving 1,000 entries does not send 1,000 e-mails.
+        """
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        by_employee = defaultdict(list)
         for entry in self.sudo():
-            partner = entry.employee_id.user_id.partner_id
-            if entry.state == "approved":
-                body = self.env._(
-                    "Your journal entry %(name)s of %(date)s was approved.",
-                    name=entry.name,
-                    date=entry.date,
-                )
-            else:
-                body = self.env._(
-                    "Your journal entry %(name)s of %(date)s was rejected: %(reason)s",
-                    name=entry.name,
-                    date=entry.date,
-                    reason=entry.reject_reason,
-                )
-            entry.sudo().message_post(
-                body=body,
-                partner_ids=partner.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
+            by_employee[entry.employee_id].append(entry)
+        for employee, entries in by_employee.items():
+            partner = employee.user_id.partner_id
+            bodies = {}
+            for entry in entries:
+                if entry.state == "approved":
+                    bodies[entry.id] = self.env._(
+                        "Your journal entry %(name)s of %(date)s was approved.",
+                        name=entry.name,
+                        date=entry.date,
+                    )
+                else:
+                    bodies[entry.id] = self.env._(
+                        "Your journal entry %(name)s of %(date)s was rejected: "
+                        "%(reason)s",
+                        name=entry.name,
+                        date=entry.date,
+                        reason=entry.reject_reason,
+                    )
+            records = self.sudo().browse([entry.id for entry in entries])
+            records._message_log_batch(
+                bodies, partner_ids=partner.ids, message_type="comment"
             )
-            if entry.state == "rejected" and entry.employee_id.user_id and todo:
-                entry.sudo().activity_schedule(
-                    activity_type_id=todo.id,
-                    summary=self.env._("Fix the rejected journal entry"),
-                    note=entry.reject_reason,
-                    user_id=entry.employee_id.user_id.id,
+            if partner:
+                body = (
+                    bodies[entries[0].id]
+                    if len(entries) == 1
+                    else Markup("<ul>%s</ul>")
+                    % Markup().join(Markup("<li>%s</li>") % b for b in bodies.values())
                 )
+                records[:1].message_notify(
+                    partner_ids=partner.ids,
+                    body=body,
+                    subject=self.env._("Journal entries reviewed"),
+                )
+            if employee.user_id and todo:
+                for entry in entries:
+                    if entry.state == "rejected":
+                        entry.activity_schedule(
+                            activity_type_id=todo.id,
+                            summary=self.env._("Fix the rejected journal entry"),
+                            note=entry.reject_reason,
+                            user_id=employee.user_id.id,
+                        )
 
     @api.model
     def _kilap_today_domain(self):
