@@ -37,7 +37,9 @@ def test_window_examples():
 
 
 def test_future_never_within_window():
-    assert not journal.within_window(MONDAY + datetime.timedelta(days=1), MONDAY, WORKING, 99)
+    assert not journal.within_window(
+        MONDAY + datetime.timedelta(days=1), MONDAY, WORKING, 99
+    )
     assert journal.within_window(MONDAY, MONDAY, WORKING, 0)
 
 
@@ -58,9 +60,13 @@ def test_window_monotonic(day, back, window):
     assert late_new <= (today - day).days
 
 
-spans = st.tuples(
-    st.integers(min_value=0, max_value=95), st.integers(min_value=1, max_value=96)
-).filter(lambda s: s[0] < s[1]).map(lambda s: (s[0] / 4, s[1] / 4))
+spans = (
+    st.tuples(
+        st.integers(min_value=0, max_value=95), st.integers(min_value=1, max_value=96)
+    )
+    .filter(lambda s: s[0] < s[1])
+    .map(lambda s: (s[0] / 4, s[1] / 4))
+)
 
 
 @given(spans, spans)
