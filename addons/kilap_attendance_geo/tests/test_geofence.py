@@ -98,7 +98,11 @@ class TestGeofence(KilapGeoCase):
             )
 
     def test_field_duty_destination_and_anywhere(self):
-        today = fields.Date.today()
+        # the duty is matched on the office-local date, which differs from UTC's
+        # in the evening; build it on that date so the test holds at any hour
+        today = self.env["hr.attendance"]._kilap_local_date(
+            self.pegawai, fields.Datetime.now()
+        )
         gorontalo = (0.5435, 123.0568)
         duty = self.env["kilap.field.duty"].create(
             {
