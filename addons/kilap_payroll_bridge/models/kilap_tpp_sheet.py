@@ -602,7 +602,11 @@ class KilapTppSheet(models.Model):
         )
         group = self.env.ref("kilap_payroll_bridge.group_kilap_keuangan")
         if keuangan:
-            keuangan.sudo().group_ids = [fields.Command.link(group.id)]
+            payroll = self.env.ref("payroll.group_payroll_user")
+            keuangan.sudo().group_ids = [
+                fields.Command.link(group.id),
+                fields.Command.link(payroll.id),
+            ]
         period = self.env["kilap.score.period"].search(
             [("state", "=", "closed")], order="date_from desc", limit=1
         )

@@ -2,7 +2,7 @@ import base64
 import io
 import zipfile
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import MARCH, TppCase
@@ -55,6 +55,23 @@ class TestTppExport(TppCase):
         rows = [r.split(";") for r in content.strip().splitlines()[1:]]
         self.assertEqual(sum(int(r[-1]) for r in rows), self.sheet.amount_tpp)
         self.assertIn("5.1.01.02.01.0001", {r[0] for r in rows})
+
+    def test_no_export_before_approval(self):
+        draft = self.env["kilap.tpp.sheet"].create(
+            {
+                "period_id": self.sheet.period_id.id,
+                "department_id": self.opd2.id,
+                "company_id": self.company.id,
+            }
+        )
+        wizard = (
+            self.env["kilap.tpp.export"]
+            .with_user(self.users["keuangan"])
+            .create({"sheet_id": draft.id, "kind": "bank", "file_format": "csv"})
+        )
+        with self.assertRaises(UserError):
+            wizard.action_export()
+        self.assertFalse(wizard.attachment_id)
 
     def test_only_keuangan_exports(self):
         for login in ("pegawai", "auditor", "bkpsdm"):

@@ -6,6 +6,7 @@ from collections import defaultdict
 import xlsxwriter
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class KilapTppExport(models.TransientModel):
@@ -99,6 +100,10 @@ class KilapTppExport(models.TransientModel):
         self.ensure_one()
         self.sheet_id._check_keuangan()
         self.sheet_id.check_access("read")
+        if self.sheet_id.state not in ("approved", "paid"):
+            raise UserError(
+                self.env._("Only an approved TPP sheet can be exported for payment.")
+            )
         filename = "%s-%s-%s.%s" % (
             self.kind,
             (self.sheet_id.department_id.name or "").replace(" ", "_"),
