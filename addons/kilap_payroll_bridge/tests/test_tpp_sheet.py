@@ -323,6 +323,33 @@ class TestTppWorkedExamples(TppCase):
             ("APEL", 1, 2.0), {(c.code, c.count, c.cut_pct) for c in line.cut_ids}
         )
 
+    def test_leave_type_effect(self):
+        """A rule-set version pays long leave (cuti besar) at 50 % from day 1:
+        Andi on 2 days of that leave in April -> eligible 2,500,000; kinerja
+        2,500,000 x 60 % x 80 % = 1,200,000; disiplin 1,000,000; TPP 2,200,000."""
+        leave_type = self.env["hr.leave.type"].create({"name": "Cuti Besar (uji)"})
+        v2 = self.ruleset.copy({"name": "Perbup Uji cuti", "date_from": APRIL[0]})
+        self.env["kilap.tpp.ruleset.leave"].create(
+            {
+                "ruleset_id": v2.id,
+                "leave_kind": "leave",
+                "leave_type_id": leave_type.id,
+                "day_from": 1,
+                "paid_pct": 50,
+            }
+        )
+        leave = {"status": "leave", "leave_type_id": leave_type.id}
+        april = self.make_period(
+            APRIL,
+            {self.emp_a: (80, "baik")},
+            {self.emp_a: {d(4, 1): leave, d(4, 2): leave}},
+        )
+        line = self.line_of(self.make_sheet(april), self.emp_a)
+        self.assertEqual(line.leave_days, 2)
+        self.assertAlmostEqual(line.leave_factor, 0.5)
+        self.assertEqual(line.tpp_eligible, 2500000)
+        self.assertEqual(line.tpp, 2200000)
+
     def test_sanction_and_acting_post(self):
         """A 25 % sanction from 1 March, and a PLT from 16 March at 20 % of a
         3,000,000 base: 3,000,000 x 20 % x 16/31 = 309,677.42 added to the base
