@@ -63,6 +63,17 @@ class KilapActivityDemo(models.AbstractModel):
         skps = self._kilap_demo_skps(employees, years)
         self._kilap_demo_journals(employees, skps, month_start, today)
         self._kilap_demo_field_duties(company, month_start, today)
+        # BKPSDM opened a late-entry window for Dinas Kesehatan (network outage)
+        self.env["kilap.journal.window"].with_context(tracking_disable=True).create(
+            {
+                "name": "Gangguan jaringan SIMPEG",
+                "company_id": company.id,
+                "department_id": ref("kilap_activity.department_demo_dinkes").id,
+                "date_from": today - datetime.timedelta(days=14),
+                "date_to": today - datetime.timedelta(days=8),
+                "open_until": today + datetime.timedelta(days=3),
+            }
+        )
 
     @api.model
     def _kilap_demo_skps(self, employees, years):
