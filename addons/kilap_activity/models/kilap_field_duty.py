@@ -250,10 +250,11 @@ class KilapFieldDuty(models.Model):
                 raise UserError(
                     self.env._("Only approved field duties can be reported.")
                 )
-            if duty.date_from > fields.Date.context_today(self):
+            if duty.date_to > fields.Date.context_today(self):
                 raise UserError(
                     self.env._(
-                        "The report can only be filed once the duty has started."
+                        "The report can only be filed on or after the last day "
+                        "of the duty."
                     )
                 )
             if is_html_empty(duty.report_narrative):

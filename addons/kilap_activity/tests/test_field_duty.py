@@ -53,6 +53,9 @@ class TestFieldDuty(KilapActivityCase):
         self.flush_tracking()
         self.assertEqual(duty.state, "approved")
         self.assertEqual(duty.approver_id, self.user_atasan)
+        with self.assertRaisesRegex(UserError, "last day"):
+            duty.with_user(self.user_pegawai).action_report()
+        duty.sudo().date_to = self.today
         with self.assertRaisesRegex(ValidationError, "narrative"):
             duty.with_user(self.user_pegawai).action_report()
         duty.with_user(self.user_pegawai).report_narrative = "<p>Selesai</p>"
