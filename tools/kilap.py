@@ -1123,7 +1123,7 @@ def cmd_lint(args, venv):
 # --------------------------------------------------------------------------- generate / bench
 
 BENCH_PORT = int(os.environ.get("KILAP_BENCH_PORT") or 8175)
-BENCH_SIZES = {"b1": (1000, 5000), "b3": (300,), "b4": (300,)}
+BENCH_SIZES = {"b1": (1000, 5000), "b3": (1000,), "b4": (1000,)}
 
 
 def tool_cmd(venv, script, *args):
