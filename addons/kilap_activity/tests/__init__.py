@@ -7,3 +7,4 @@ from . import test_reminder
 from . import test_access
 from . import test_portal
 from . import test_report
+from . import test_views
