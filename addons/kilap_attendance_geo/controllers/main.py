@@ -32,8 +32,9 @@ class KilapHrAttendance(HrAttendance):
             longitude=longitude,
             device_tracking_enabled=device_tracking_enabled,
         )
-        # Odoo falls back to the IP position when the browser sent none: never a fence hit.
-        # Only the device position is kept; the IP position is stored apart for comparison.
+        # Odoo falls back to the IP position when the browser sent none: never a
+        # fence hit. Only the device position is kept; the IP position is stored
+        # apart for comparison.
         response["kilap_gps"] = bool(latitude or longitude)
         response["latitude"] = latitude
         response["longitude"] = longitude
@@ -92,7 +93,10 @@ class KilapAttendanceController(http.Controller):
 
     @http.route("/kilap/attendance/sync", type="jsonrpc", auth="user", methods=["POST"])
     def kilap_sync(self, items=None, **kw):
-        """Offline queue: ``items`` = [{uuid, kind, device_time, latitude, longitude, accuracy, mock}]."""
+        """Offline queue.
+
+        ``items`` = [{uuid, kind, device_time, latitude, longitude, accuracy, mock}]
+        """
         employee = self._kilap_employee()
         results = request.env["kilap.attendance.sync"]._kilap_process(employee, items)
         return {"results": results}

@@ -3,7 +3,7 @@ import math
 
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import geo
@@ -88,7 +88,8 @@ class HrAttendance(models.Model):
     kilap_manual_reason = fields.Text(
         string="Manual Entry Reason",
         tracking=True,
-        help="Required when BKPSDM or Admin OPD record an attendance outside the geofence.",
+        help="Required when BKPSDM or Admin OPD record an attendance outside the "
+        "geofence.",
     )
     kilap_review_state = fields.Selection(
         [
@@ -125,17 +126,24 @@ class HrAttendance(models.Model):
     @api.model
     def _kilap_coordinate_message(self, code):
         return {
-            geo.ERR_MISSING: _(
-                "No GPS position was received. Enable location on your device and try again."
+            geo.ERR_MISSING: self.env._(
+                "No GPS position was received. Enable location on your device and try "
+                "again."
             ),
-            geo.ERR_NOT_NUMBER: _("The GPS position is not a valid number."),
-            geo.ERR_LAT_RANGE: _("The latitude must be between -90 and 90 degrees."),
-            geo.ERR_LON_RANGE: _("The longitude must be between -180 and 180 degrees."),
+            geo.ERR_NOT_NUMBER: self.env._("The GPS position is not a valid number."),
+            geo.ERR_LAT_RANGE: self.env._(
+                "The latitude must be between -90 and 90 degrees."
+            ),
+            geo.ERR_LON_RANGE: self.env._(
+                "The longitude must be between -180 and 180 degrees."
+            ),
         }[code]
 
     @api.model
     def _kilap_validate_side(self, employee, side, when, vals, previous=None):
-        """Check one side (``in``/``out``) of an attendance; return the KILAP values to store.
+        """Check one side (``in``/``out``) of an attendance.
+
+        Return the KILAP values to store.
 
         Raises a translated UserError, so nothing is written, when the position is
         missing, malformed, spoofed or outside every fence that applies.
@@ -150,8 +158,9 @@ class HrAttendance(models.Model):
                 or self.env.user.has_group("kilap_activity.group_kilap_admin_opd")
             ):
                 raise AccessError(
-                    _(
-                        "Only BKPSDM or Admin OPD may record an attendance with a manual reason."
+                    self.env._(
+                        "Only BKPSDM or Admin OPD may record an attendance with a "
+                        "manual reason."
                     )
                 )
             return res
@@ -163,18 +172,22 @@ class HrAttendance(models.Model):
             raise UserError(self._kilap_coordinate_message(error))
         if vals.get(f"{side}_kilap_gps", True) is False:
             raise UserError(
-                _(
-                    "Your device did not send a GPS position. A position guessed from the "
+                self.env._(
+                    "Your device did not send a GPS position. A position guessed from "
+                    "the "
                     "network (IP address) is not accepted for attendance."
                 )
             )
         accuracy = vals.get(f"{side}_kilap_accuracy")
         if geo.number_error(accuracy, 0):
-            raise UserError(_("The GPS accuracy must be a positive number of metres."))
+            raise UserError(
+                self.env._("The GPS accuracy must be a positive number of metres.")
+            )
         if accuracy and accuracy > company.kilap_max_accuracy_m:
             raise UserError(
-                _(
-                    "The GPS accuracy of %(accuracy)s m is worse than the allowed %(limit)s m. "
+                self.env._(
+                    "The GPS accuracy of %(accuracy)s m is worse than the allowed "
+                    "%(limit)s m. "
                     "Wait for a better GPS fix and try again.",
                     accuracy=round(accuracy),
                     limit=company.kilap_max_accuracy_m,
@@ -182,11 +195,12 @@ class HrAttendance(models.Model):
             )
         mock = vals.get(f"{side}_kilap_mock")
         if mock not in (None, False, True, 0, 1):
-            raise UserError(_("The mock-location flag must be true or false."))
+            raise UserError(self.env._("The mock-location flag must be true or false."))
         if mock:
             raise UserError(
-                _(
-                    "Your device reports a simulated (mock) location. Attendance refused."
+                self.env._(
+                    "Your device reports a simulated (mock) location. Attendance "
+                    "refused."
                 )
             )
         local_date = self._kilap_local_date(employee, when)
@@ -204,9 +218,11 @@ class HrAttendance(models.Model):
                 res["kilap_field_duty_id"] = duty.id
             elif fence:
                 raise UserError(
-                    _(
-                        "You are %(distance)s m from the nearest geofence %(fence)s (radius %(radius)s m). "
-                        "Attendance is only accepted inside a geofence or at your approved field duty.",
+                    self.env._(
+                        "You are %(distance)s m from the nearest geofence %(fence)s "
+                        "(radius %(radius)s m). "
+                        "Attendance is only accepted inside a geofence or at your "
+                        "approved field duty.",
                         distance=math.ceil(distance),
                         fence=fence.name,
                         radius=fence.radius,
@@ -214,9 +230,11 @@ class HrAttendance(models.Model):
                 )
             else:
                 raise UserError(
-                    _(
-                        "No geofence applies to %(employee)s on %(date)s and there is no approved "
-                        "field duty. Ask your Admin OPD to set up your office geofence.",
+                    self.env._(
+                        "No geofence applies to %(employee)s on %(date)s and there is "
+                        "no approved "
+                        "field duty. Ask your Admin OPD to set up your office "
+                        "geofence.",
                         employee=employee.name,
                         date=local_date,
                     )
@@ -279,7 +297,10 @@ class HrAttendance(models.Model):
 
     @api.model
     def _kilap_previous_fix(self, employee, when):
-        """Latest GPS fix ``(time, lat, lon)`` of the employee before ``when`` (one query)."""
+        """Latest GPS fix ``(time, lat, lon)`` of the employee before ``when``.
+
+        One query.
+        """
         last = self.sudo().search_fetch(
             [("employee_id", "=", employee.id), ("check_in", "<", when)],
             [
@@ -322,7 +343,7 @@ class HrAttendance(models.Model):
                 vals.get("employee_id") or self._default_employee().id
             )
             if not employee:
-                raise UserError(_("An attendance needs an employee."))
+                raise UserError(self.env._("An attendance needs an employee."))
             vals.update(
                 self._kilap_validate_side(employee, "in", vals.get("check_in"), vals)
             )
@@ -357,8 +378,9 @@ class HrAttendance(models.Model):
             and any(att.employee_id.user_id == self.env.user for att in self.sudo())
         ):
             raise AccessError(
-                _(
-                    "You cannot change the times or the coordinates of your own attendance. "
+                self.env._(
+                    "You cannot change the times or the coordinates of your own "
+                    "attendance. "
                     "Ask for an attendance correction instead."
                 )
             )
@@ -391,24 +413,28 @@ class HrAttendance(models.Model):
             super(HrAttendance, attendance).write(own_vals)
         return True
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_kilap_evidence(self):
+        """Attendance is evidence for pay: users correct it, never delete it."""
         if not self.env.su:
             raise UserError(
-                _(
-                    "Attendances cannot be deleted. Ask for an attendance correction instead."
+                self.env._(
+                    "Attendances cannot be deleted. "
+                    "Ask for an attendance correction instead."
                 )
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------ review queue
     def _kilap_check_reviewer(self):
         if not self.env.user.has_group("kilap_activity.group_kilap_admin_opd"):
             raise AccessError(
-                _("Only Admin OPD or BKPSDM may review flagged attendances.")
+                self.env._("Only Admin OPD or BKPSDM may review flagged attendances.")
             )
         if self.filtered(lambda a: a.kilap_review_state != "to_review"):
             raise UserError(
-                _("Only attendances waiting for review can be accepted or rejected.")
+                self.env._(
+                    "Only attendances waiting for review can be accepted or rejected."
+                )
             )
 
     def action_kilap_accept(self):
@@ -443,4 +469,6 @@ class HrAttendance(models.Model):
                 attendance.kilap_manual_reason is not False
                 and not attendance.kilap_manual_reason.strip()
             ):
-                raise ValidationError(_("The manual entry reason cannot be blank."))
+                raise ValidationError(
+                    self.env._("The manual entry reason cannot be blank.")
+                )

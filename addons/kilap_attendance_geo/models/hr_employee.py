@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from .hr_attendance import KILAP_ACTION
@@ -30,7 +30,8 @@ class HrEmployee(models.Model):
         """Run Odoo's check-in/out inside the KILAP action so the fence applies."""
         employee = self
         if self.env.user.employee_id == self:
-            # employees have no write access to attendances; the action itself is allowed
+            # employees have no write access to attendances;
+            # the action itself is allowed
             employee = self.sudo()
         token = KILAP_ACTION.set(True)
         try:
@@ -65,7 +66,7 @@ class HrEmployee(models.Model):
             )
             if not attendance:
                 raise UserError(
-                    _(
+                    self.env._(
                         "There is no open check-in before %(time)s to check out from.",
                         time=when,
                     )

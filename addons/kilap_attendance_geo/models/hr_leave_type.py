@@ -17,5 +17,6 @@ class HrLeaveType(models.Model):
         string="KILAP Treatment",
         default="leave",
         required=True,
-        help="Status given to the days of a validated leave in the daily attendance result.",
+        help="Status given to the days of a validated leave in the daily attendance "
+        "result.",
     )

@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.base.models.res_partner import _tz_get
@@ -52,7 +52,7 @@ class HrWorkLocation(models.Model):
             )
         if not result:
             raise UserError(
-                _(
+                self.env._(
                     "No coordinates were found for the address of %(location)s.",
                     location=self.name,
                 )

@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -35,7 +35,10 @@ class KilapAttendanceBand(models.Model):
                 band.minute_to and band.minute_to < band.minute_from
             ):
                 raise ValidationError(
-                    _("A band must start at 1 minute or later and end after it starts.")
+                    self.env._(
+                        "A band must start at 1 minute or later and end after "
+                        "it starts."
+                    )
                 )
 
     def _as_tuples(self):

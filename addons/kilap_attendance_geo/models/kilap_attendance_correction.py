@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 
@@ -57,14 +57,16 @@ class KilapAttendanceCorrection(models.Model):
         for request in self:
             if request.check_out and request.check_out <= request.check_in:
                 raise ValidationError(
-                    _("The corrected check-out must be after the check-in.")
+                    self.env._("The corrected check-out must be after the check-in.")
                 )
             if request.check_in > fields.Datetime.now() + timedelta(minutes=5):
-                raise ValidationError(_("A correction cannot be in the future."))
+                raise ValidationError(
+                    self.env._("A correction cannot be in the future.")
+                )
 
     def action_submit(self):
         if self.filtered(lambda r: r.state != "draft"):
-            raise UserError(_("Only draft requests can be submitted."))
+            raise UserError(self.env._("Only draft requests can be submitted."))
         self.write({"state": "submitted"})
         for request in self:
             manager = request.employee_id.sudo().parent_id.user_id
@@ -72,7 +74,7 @@ class KilapAttendanceCorrection(models.Model):
                 request.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=_("Attendance correction to approve"),
+                    summary=self.env._("Attendance correction to approve"),
                 )
         return True
 
@@ -82,23 +84,29 @@ class KilapAttendanceCorrection(models.Model):
             supervisor = request.employee_id.sudo().parent_id.user_id
             if request.employee_id.user_id == user:
                 raise AccessError(
-                    _("You cannot approve your own attendance correction.")
+                    self.env._("You cannot approve your own attendance correction.")
                 )
             if user != supervisor and not user.has_group(
                 "kilap_activity.group_kilap_admin_opd"
             ):
                 raise AccessError(
-                    _("Only the supervisor or Admin OPD can decide on this correction.")
+                    self.env._(
+                        "Only the supervisor or Admin OPD can decide on this "
+                        "correction."
+                    )
                 )
 
     def action_approve(self):
-        """Write the corrected attendance (outside the fence, with the reason) and recompute."""
+        """Write the corrected attendance and recompute.
+
+        The attendance may lie outside the fence: the reason goes with it.
+        """
         if self.filtered(lambda r: r.state != "submitted"):
-            raise UserError(_("Only submitted requests can be approved."))
+            raise UserError(self.env._("Only submitted requests can be approved."))
         self._check_approver()
         attendance_model = self.env["hr.attendance"].sudo()
         for request in self:
-            reason = _(
+            reason = self.env._(
                 "Correction approved by %(user)s: %(reason)s",
                 user=self.env.user.name,
                 reason=request.reason,
@@ -144,7 +152,7 @@ class KilapAttendanceCorrection(models.Model):
 
     def action_reject(self):
         if self.filtered(lambda r: r.state != "submitted"):
-            raise UserError(_("Only submitted requests can be rejected."))
+            raise UserError(self.env._("Only submitted requests can be rejected."))
         self._check_approver()
         self.write({"state": "rejected", "approver_id": self.env.uid})
         self.activity_unlink(["mail.mail_activity_data_todo"])

@@ -43,7 +43,7 @@ class KilapAttendanceDay(models.Model):
 
     @api.model
     def _kilap_demo_generate(self):
-        """Demo: offices and fences in Kwandang and last month's check-ins, every status."""
+        """Demo: Kwandang offices and fences, last month's check-ins, every status."""
         company = self.env["res.company"].search(
             [("name", "=", "Pemerintah Kabupaten Gorontalo Utara")], limit=1
         ) or self.env.ref("base.main_company")

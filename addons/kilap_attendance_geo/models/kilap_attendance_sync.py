@@ -1,6 +1,6 @@
 from datetime import datetime, timezone
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import offline
@@ -64,9 +64,9 @@ class KilapAttendanceSync(models.Model):
         others; every answer is stored by UUID and replayed as is.
         """
         if not isinstance(items, list):
-            raise UserError(_("The offline batch must be a list of items."))
+            raise UserError(self.env._("The offline batch must be a list of items."))
         if len(items) > 500:
-            raise UserError(_("Send at most 500 offline items at a time."))
+            raise UserError(self.env._("Send at most 500 offline items at a time."))
         employee = employee.sudo()
         uuids = [
             i.get("uuid")
@@ -89,7 +89,7 @@ class KilapAttendanceSync(models.Model):
                     {
                         "uuid": False,
                         "status": "refused",
-                        "message": _("Each offline item must be an object."),
+                        "message": self.env._("Each offline item must be an object."),
                         "attendance_id": False,
                     }
                 )
@@ -100,8 +100,9 @@ class KilapAttendanceSync(models.Model):
                     {
                         "uuid": uuid if isinstance(uuid, str) else False,
                         "status": "refused",
-                        "message": _(
-                            "Each offline item needs a client UUID of at most 64 characters."
+                        "message": self.env._(
+                            "Each offline item needs a client UUID of at most 64 "
+                            "characters."
                         ),
                         "attendance_id": False,
                     }
@@ -114,7 +115,7 @@ class KilapAttendanceSync(models.Model):
                         {
                             "uuid": uuid,
                             "status": "refused",
-                            "message": _(
+                            "message": self.env._(
                                 "This UUID was already used by another employee."
                             ),
                             "attendance_id": False,
@@ -129,11 +130,12 @@ class KilapAttendanceSync(models.Model):
             message, state = "", "accepted"
             try:
                 if kind not in ("in", "out"):
-                    raise UserError(_("The item kind must be 'in' or 'out'."))
+                    raise UserError(self.env._("The item kind must be 'in' or 'out'."))
                 if device_time is None:
                     raise UserError(
-                        _(
-                            "The device time must be an ISO date and time, e.g. 2025-01-31T07:25:00Z."
+                        self.env._(
+                            "The device time must be an ISO date and time, e.g. "
+                            "2025-01-31T07:25:00Z."
                         )
                     )
                 error = offline.device_time_error(
@@ -144,16 +146,18 @@ class KilapAttendanceSync(models.Model):
                 )
                 if error == offline.ERR_TOO_OLD:
                     raise UserError(
-                        _(
-                            "This item is older than %(hours)s hours and can no longer be "
+                        self.env._(
+                            "This item is older than %(hours)s hours and can no longer "
+                            "be "
                             "synchronised. Ask for an attendance correction.",
                             hours=company.kilap_offline_window_h,
                         )
                     )
                 if error == offline.ERR_FUTURE:
                     raise UserError(
-                        _(
-                            "The device time is in the future. Check the clock of your device."
+                        self.env._(
+                            "The device time is in the future. Check the clock of your "
+                            "device."
                         )
                     )
                 geo_information = {

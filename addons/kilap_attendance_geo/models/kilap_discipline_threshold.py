@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -26,5 +26,7 @@ class KilapDisciplineThreshold(models.Model):
                 threshold.to_days and threshold.to_days < threshold.from_days
             ):
                 raise ValidationError(
-                    _("A threshold starts at 1 day or more and ends after it starts.")
+                    self.env._(
+                        "A threshold starts at 1 day or more and ends after it starts."
+                    )
                 )

@@ -1,6 +1,6 @@
 import math
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -63,22 +63,26 @@ class KilapGeofence(models.Model):
     def _check_fence(self):
         for fence in self:
             if geo.coordinate_error(fence.latitude, fence.longitude):
-                raise ValidationError(_("The fence coordinates are out of range."))
+                raise ValidationError(
+                    self.env._("The fence coordinates are out of range.")
+                )
             if fence.radius <= 0:
-                raise ValidationError(_("The fence radius must be positive."))
+                raise ValidationError(self.env._("The fence radius must be positive."))
             if fence.is_temporary and not (fence.date_from and fence.date_to):
                 raise ValidationError(
-                    _("A temporary fence needs a start and an end date.")
+                    self.env._("A temporary fence needs a start and an end date.")
                 )
             if fence.date_from and fence.date_to and fence.date_to < fence.date_from:
-                raise ValidationError(_("The fence cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("The fence cannot end before it starts.")
+                )
 
     def action_fill_from_address(self):
         """Fill the coordinates from the work location's address (base_geolocalize)."""
         for fence in self:
             if not fence.work_location_id:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Fence %(fence)s has no work location, so it has no address.",
                         fence=fence.name,
                     )
@@ -116,16 +120,21 @@ class KilapGeofence(models.Model):
             SELECT f.id, f.latitude, f.longitude, f.radius
               FROM kilap_geofence f
              WHERE f.active IS TRUE AND f.company_id = %(company)s
-               AND (f.is_temporary IS NOT TRUE OR (f.date_from <= %(date)s AND f.date_to >= %(date)s))
+               AND (f.is_temporary IS NOT TRUE
+                    OR (f.date_from <= %(date)s AND f.date_to >= %(date)s))
                AND (
                     EXISTS (SELECT 1 FROM kilap_geofence_employee_rel r
-                             WHERE r.fence_id = f.id AND r.employee_id = %(employee)s)
+                             WHERE r.fence_id = f.id
+                               AND r.employee_id = %(employee)s)
                  OR EXISTS (SELECT 1 FROM kilap_geofence_department_rel r
-                             WHERE r.fence_id = f.id AND r.department_id = ANY(%(departments)s))
-                 OR (NOT EXISTS (SELECT 1 FROM kilap_geofence_employee_rel r WHERE r.fence_id = f.id)
+                             WHERE r.fence_id = f.id
+                               AND r.department_id = ANY(%(departments)s))
+                 OR (NOT EXISTS (SELECT 1 FROM kilap_geofence_employee_rel r
+                                  WHERE r.fence_id = f.id)
                      AND NOT EXISTS (SELECT 1 FROM kilap_geofence_department_rel r
                                       WHERE r.fence_id = f.id)
-                     AND (f.work_location_id IS NULL OR f.work_location_id = %(location)s))
+                     AND (f.work_location_id IS NULL
+                          OR f.work_location_id = %(location)s))
                )
                AND %(bbox)s
             """,

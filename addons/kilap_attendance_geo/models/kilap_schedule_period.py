@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -29,4 +29,6 @@ class KilapSchedulePeriod(models.Model):
     def _check_dates(self):
         for period in self:
             if period.date_to < period.date_from:
-                raise ValidationError(_("The period cannot end before it starts."))
+                raise ValidationError(
+                    self.env._("The period cannot end before it starts.")
+                )

@@ -19,7 +19,8 @@ class ResCompany(models.Model):
     kilap_max_ip_distance_km = fields.Integer(
         string="Maximum GPS/IP distance (km)",
         default=100,
-        help="A GPS position this far from the IP position flags the attendance for review.",
+        help="A GPS position this far from the IP position flags the attendance for "
+        "review.",
     )
     kilap_offline_window_h = fields.Integer(string="Offline window (hours)", default=72)
     kilap_offline_future_min = fields.Integer(
@@ -27,11 +28,13 @@ class ResCompany(models.Model):
     )
     kilap_makeup_enabled = fields.Boolean(
         string="Make up lateness by staying longer",
-        help="Lateness up to the limit is waived when the employee stays as long after hours.",
+        help="Lateness up to the limit is waived when the employee stays as long after "
+        "hours.",
     )
     kilap_makeup_max_min = fields.Integer(string="Make-up limit (minutes)", default=30)
     kilap_minutes_per_day = fields.Integer(
         string="Minutes of TL/PSW per absent day",
         default=450,
-        help="Accumulated late and early minutes counted as one day of absence (7.5 h).",
+        help="Accumulated late and early minutes counted as one day of absence (7.5 "
+        "h).",
     )

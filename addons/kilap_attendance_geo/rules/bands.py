@@ -20,7 +20,9 @@ def classify_minutes(minutes, bands):
 
 
 def minutes_between(start_hour, actual_hour):
-    """Whole minutes by which ``actual_hour`` is after ``start_hour`` (both float hours), >= 0.
+    """Whole minutes by which ``actual_hour`` is after ``start_hour``, >= 0.
+
+    Both are float hours.
 
     Partial minutes are dropped: 07:30:59 against 07:30 is 0 minutes late, 07:31 is 1.
     """
@@ -53,7 +55,7 @@ def day_minutes(start, end, check_in, check_out, makeup_limit=0):
 
 
 def discipline_days(absent_days, late_early_minutes, minutes_per_day):
-    """Days of absence counted for PP 94/2021: TK days plus whole days of TL+PSW minutes."""
+    """Days of absence for PP 94/2021: TK days plus whole days of TL+PSW minutes."""
     if not minutes_per_day or minutes_per_day <= 0:
         return absent_days
     return absent_days + int(late_early_minutes // minutes_per_day)

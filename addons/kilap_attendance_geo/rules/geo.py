@@ -82,14 +82,17 @@ def nearest(latitude, longitude, fences):
 
 
 def speed_kmh(distance_m, seconds):
-    """Average speed in km/h between two fixes; None when the time gap is not positive."""
+    """Average speed in km/h between two fixes; None when the gap is not positive."""
     if seconds is None or seconds <= 0:
         return None
     return distance_m / seconds * 3.6
 
 
 def number_error(value, low=None, high=None):
-    """Error code for an optional numeric value (accuracy, ...), None when usable or absent."""
+    """Error code for an optional numeric value (accuracy, ...).
+
+    None when usable or absent.
+    """
     if value is None or value is False or value == "":
         return None
     if (

@@ -114,7 +114,7 @@ class KilapGeoCase(TransactionCase):
         return day
 
     def trusted_attendance(self, employee, check_in, check_out=False, **vals):
-        """Create an attendance as trusted server code (superuser, no check-in action)."""
+        """Create an attendance as trusted server code (superuser, no check-in)."""
         return (
             self.env["hr.attendance"]
             .sudo()

@@ -1,11 +1,11 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 
 class KilapAttendanceComputeWizard(models.TransientModel):
-    """Recompute the daily results for chosen dates (after a late leave or a correction)."""
+    """Recompute the daily results for chosen dates (after late leave or correction)."""
 
     _name = "kilap.attendance.compute.wizard"
     _description = "Compute Daily Attendance Results"
@@ -21,9 +21,9 @@ class KilapAttendanceComputeWizard(models.TransientModel):
     def action_compute(self):
         self.ensure_one()
         if self.date_to < self.date_from:
-            raise UserError(_("The end date cannot be before the start date."))
+            raise UserError(self.env._("The end date cannot be before the start date."))
         if self.date_to > self.date_from + relativedelta(years=1):
-            raise UserError(_("Compute at most one year at a time."))
+            raise UserError(self.env._("Compute at most one year at a time."))
         domain = [("company_id", "in", self.env.companies.ids)]
         if self.employee_ids:
             domain.append(("id", "in", self.employee_ids.ids))
@@ -35,7 +35,7 @@ class KilapAttendanceComputeWizard(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_window",
-            "name": _("Daily Attendance Results"),
+            "name": self.env._("Daily Attendance Results"),
             "res_model": "kilap.attendance.day",
             "view_mode": "list,pivot,graph,form",
             "domain": [("id", "in", days.ids)],
