@@ -84,7 +84,7 @@ def test_haversine_symmetric_and_bounded(a, b, c, d):
 def test_bounding_box_contains_circle(lat, lon, radius):
     lat_min, lat_max, lon_min, lon_max = geo.bounding_box(lat, lon, radius)
     for bearing in range(0, 360, 30):
-        # a point at distance radius*0.999 in direction bearing (small-distance approximation)
+        # a point at distance radius*0.999 towards bearing (small-distance approx.)
         dy = (
             radius * 0.999 * math.cos(math.radians(bearing)) / geo.METRES_PER_DEGREE_LAT
         )
