@@ -109,7 +109,7 @@ class KilapAttendanceDay(models.Model):
                 list(self._kilap_value_fields()) + ["employee_id", "date"],
             )
         }
-        to_create, keep = [], self.browse()
+        to_create, keep_ids = [], []
         for employee in employees:
             day = date_from
             while day <= date_to:
@@ -122,14 +122,14 @@ class KilapAttendanceDay(models.Model):
                     changes = row._kilap_changes(vals)
                     if changes:
                         row.write(changes)
-                    keep |= row
+                    keep_ids.append(row.id)
                 else:
                     to_create.append(vals)
                 day += timedelta(days=1)
         stale = self.browse([row.id for row in existing.values()])
         stale.sudo().unlink()
         created = self.sudo().create(to_create) if to_create else self.browse()
-        result = keep | created
+        result = self.browse(keep_ids) | created
         years = {date_from.year, date_to.year}
         for year in years:
             self._kilap_check_discipline(employees, year)
@@ -285,9 +285,42 @@ class KilapAttendanceDay(models.Model):
     # ------------------------------------------------------------------ one day
     @api.model
     def _kilap_bands(self, sources, company, kind):
-        bands = sources["bands"].filtered(lambda b: b.kind == kind)
-        own = bands.filtered(lambda b: b.company_id == company)
-        return own or bands.filtered(lambda b: not b.company_id)
+        cache = sources.setdefault("_bands", {})
+        key = (company.id, kind)
+        if key not in cache:
+            bands = sources["bands"].filtered(lambda b: b.kind == kind)
+            own = bands.filtered(lambda b: b.company_id == company)
+            cache[key] = own or bands.filtered(lambda b: not b.company_id)
+        return cache[key]
+
+    @api.model
+    def _kilap_band_info(self, sources, company, kind):
+        """(bands, tuples, band by code, missing band) of a company, computed once."""
+        cache = sources.setdefault("_band_info", {})
+        key = (company.id, kind)
+        if key not in cache:
+            bands = self._kilap_bands(sources, company, kind)
+            by_code = {}
+            for band in bands:
+                by_code.setdefault(band.code, band)
+            cache[key] = (
+                bands,
+                bands._as_tuples(),
+                by_code,
+                bands.filtered("is_missing_band")[:1],
+            )
+        return cache[key]
+
+    @api.model
+    def _kilap_attendances_by_day(self, employee, sources, to_local_hours):
+        """The employee's attendances grouped by local check-in date, built once."""
+        cache = sources.setdefault("_by_day", {})
+        if employee.id not in cache:
+            by_day = {}
+            for att in sources["attendances"].get(employee.id, []):
+                by_day.setdefault(to_local_hours(att.check_in)[1], []).append(att)
+            cache[employee.id] = by_day
+        return cache[employee.id]
 
     @api.model
     def _kilap_day_values(self, employee, day, sources):
@@ -365,11 +398,9 @@ class KilapAttendanceDay(models.Model):
             if duty.date_from <= day <= duty.date_to:
                 vals.update(status="field_duty", field_duty_id=duty.id)
                 return vals
-        todays = [
-            att
-            for att in sources["attendances"].get(employee.id, [])
-            if to_local_hours(att.check_in)[1] == day
-        ]
+        todays = self._kilap_attendances_by_day(employee, sources, to_local_hours).get(
+            day, []
+        )
         if not todays:
             return vals
         first_in = todays[0].check_in
@@ -384,15 +415,19 @@ class KilapAttendanceDay(models.Model):
         late, early, made_up = band_rules.day_minutes(
             start_h, end_h, in_h, out_h, makeup
         )
-        tl_bands = self._kilap_bands(sources, company, "tl")
-        psw_bands = self._kilap_bands(sources, company, "psw")
-        tl_code = band_rules.classify_minutes(late, tl_bands._as_tuples())
-        psw_code = band_rules.classify_minutes(early, psw_bands._as_tuples())
+        _tl, tl_tuples, tl_by_code, _tl_missing = self._kilap_band_info(
+            sources, company, "tl"
+        )
+        _psw, psw_tuples, psw_by_code, psw_missing = self._kilap_band_info(
+            sources, company, "psw"
+        )
+        tl_code = band_rules.classify_minutes(late, tl_tuples)
+        psw_code = band_rules.classify_minutes(early, psw_tuples)
         if out_h is None:
-            psw_band = psw_bands.filtered("is_missing_band")[:1]
+            psw_band = psw_missing
             early = 0
         else:
-            psw_band = psw_bands.filtered(lambda b: b.code == psw_code)[:1]
+            psw_band = psw_by_code.get(psw_code)
         worked = sum(
             ((a.check_out or a.check_in) - a.check_in).total_seconds() for a in todays
         )
@@ -406,8 +441,8 @@ class KilapAttendanceDay(models.Model):
             late_minutes=late,
             early_minutes=early,
             late_made_up=made_up,
-            tl_band_id=tl_bands.filtered(lambda b: b.code == tl_code)[:1].id or False,
-            psw_band_id=psw_band.id or False,
+            tl_band_id=tl_by_code[tl_code].id if tl_code in tl_by_code else False,
+            psw_band_id=psw_band.id if psw_band else False,
         )
         return vals
 

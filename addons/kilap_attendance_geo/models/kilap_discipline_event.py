@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import fields, models
 
 
@@ -38,25 +40,59 @@ class KilapDisciplineEvent(models.Model):
     )
 
     def _kilap_notify(self):
-        """One to-do for the supervisor and each BKPSDM user of the company."""
+        """One to-do for the supervisor and each BKPSDM user of the company.
+
+        Set-based: the activities are created in one batch, and each user gets one
+        notification listing their new to-dos instead of one e-mail per activity
+        (a month-end run can raise hundreds of thresholds at once).
+        """
+        if not self:
+            return
         bkpsdm = (
             self.env.ref("kilap_activity.group_kilap_bkpsdm")
             .sudo()
             .user_ids.filtered(lambda u: u.active and not u.share)
         )
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        deadline = todo._get_date_deadline()
+        vals_list, per_user = [], {}
         for event in self:
             users = event.employee_id.parent_id.user_id | bkpsdm.filtered(
                 lambda u, c=event.company_id: c in u.company_ids
             )
+            summary = self.env._(
+                "%(employee)s reached %(days)s days of absence in %(year)s: %(level)s",
+                employee=event.employee_id.name,
+                days=event.total_days,
+                year=event.year,
+                level=event.threshold_id.name,
+            )
             for user in users:
-                event.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=user.id,
-                    summary=self.env._(
-                        "%(employee)s reached %(days)s days of absence in %(year)s: %(level)s",
-                        employee=event.employee_id.name,
-                        days=event.total_days,
-                        year=event.year,
-                        level=event.threshold_id.name,
-                    ),
+                vals_list.append(
+                    {
+                        "activity_type_id": todo.id,
+                        "res_model_id": model_id,
+                        "res_id": event.id,
+                        "user_id": user.id,
+                        "summary": summary,
+                        "date_deadline": deadline,
+                        "automated": True,
+                    }
                 )
+                per_user.setdefault(user, []).append((event, summary))
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            vals_list
+        )
+        for user, items in per_user.items():
+            if user == self.env.user or not user.partner_id:
+                continue
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._("New discipline thresholds to follow up:"),
+                Markup().join(Markup("<li>%s</li>") % summary for _e, summary in items),
+            )
+            items[0][0].message_notify(
+                partner_ids=user.partner_id.ids,
+                body=body,
+                subject=self.env._("Discipline thresholds reached"),
+            )
