@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class KilapTppSheetComponent(models.Model):
@@ -14,6 +14,11 @@ class KilapTppSheetComponent(models.Model):
     sheet_id = fields.Many2one(related="line_id.sheet_id", store=True, index=True)
     component_id = fields.Many2one("kilap.tpp.component", required=True)
     account_code = fields.Char(string="Budget Account Code")
-    currency_id = fields.Many2one(related="line_id.currency_id")
+    currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
     base_amount = fields.Monetary(string="Base")
     paid_amount = fields.Monetary(string="TPP Paid")
+
+    @api.depends("line_id.sheet_id.currency_id")
+    def _compute_currency_id(self):
+        for component in self:
+            component.currency_id = component.line_id.sheet_id.currency_id
