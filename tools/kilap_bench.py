@@ -30,6 +30,12 @@ import kilap_generate  # noqa: E402
 OUT = Path(__file__).resolve().parent.parent / ".kilap" / "bench"
 
 
+def cpu_seconds():
+    """User + system CPU of this (Odoo) process: less sensitive to a shared host."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_rss_mb():
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
@@ -57,25 +63,28 @@ class Stages:
     def run(self, name, func):
         env, cr = self.env, self.env.cr
         env.flush_all()
-        q0, t0 = cr.sql_log_count, time.perf_counter()
+        q0, t0, c0 = cr.sql_log_count, time.perf_counter(), cpu_seconds()
         result = func()
         env.flush_all()
         seconds = time.perf_counter() - t0
+        cpu = cpu_seconds() - c0
         queries = cr.sql_log_count - q0
         self.rows.append(
             {
                 "stage": name,
                 "seconds": round(seconds, 2),
+                "cpu_seconds": round(cpu, 2),
                 "queries": queries,
                 "queries_per_employee": round(queries / max(self.employees, 1), 3),
                 "ms_per_employee": round(1000 * seconds / max(self.employees, 1), 2),
             }
         )
         print(
-            "  %-24s %8.2f s %8d queries %8.3f q/emp %8.2f ms/emp"
+            "  %-24s %8.2f s (cpu %7.2f s) %8d queries %8.3f q/emp %8.2f ms/emp"
             % (
                 name,
                 seconds,
+                cpu,
                 queries,
                 queries / max(self.employees, 1),
                 1000 * seconds / max(self.employees, 1),

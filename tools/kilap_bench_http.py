@@ -54,11 +54,14 @@ def pick_employees(db, count):
 
     with psycopg2.connect(dbname=db) as conn, conn.cursor() as cr:
         cr.execute(
-            """SELECT u.login, g.latitude, g.longitude, e.id
+            """SELECT DISTINCT ON (e.id) u.login, g.latitude, g.longitude, e.id
                  FROM hr_employee e
                  JOIN res_users u ON u.id = e.user_id AND u.active
-                 JOIN kilap_geofence g ON g.work_location_id = e.work_location_id
-                WHERE u.login LIKE 'gen%%' AND e.active
+                 JOIN hr_version v ON v.employee_id = e.id
+                 JOIN kilap_geofence g ON g.work_location_id = v.work_location_id
+                WHERE u.login LIKE 'gen%%' AND e.active AND NOT EXISTS (
+                      SELECT 1 FROM hr_attendance a
+                       WHERE a.employee_id = e.id AND a.check_out IS NULL)
                 ORDER BY e.id LIMIT %s""",
             [count],
         )
@@ -77,9 +80,9 @@ def attendance_check(db, employee_ids, since):
         total, still_open = cr.fetchone()
         cr.execute(
             "SELECT count(*) FROM (SELECT employee_id FROM hr_attendance"
-            " WHERE employee_id = ANY(%s) AND check_out IS NULL"
+            " WHERE employee_id = ANY(%s) AND check_in >= %s"
             " GROUP BY employee_id HAVING count(*) > 1) d",
-            [employee_ids],
+            [employee_ids, since],
         )
         duplicates = cr.fetchone()[0]
     return total, still_open, duplicates
@@ -233,7 +236,7 @@ def main(argv=None):
             % (total, len(people), still_open, duplicates)
         )
         kilap_bench.write_json(
-            "b2",
+            "b2-%s" % args.db.replace("kilap_bench_", ""),
             {
                 "benchmark": "B2",
                 "db": args.db,
