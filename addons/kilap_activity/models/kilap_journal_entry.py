@@ -72,8 +72,10 @@ class KilapJournalEntry(models.Model):
         string="Appraiser",
     )
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)
-    time_start = fields.Float(string="Start", required=True, default=7.5)
-    time_end = fields.Float(string="End", required=True, default=8.5)
+    time_start = fields.Float(
+        string="Start", required=True, default=7.5, aggregator=None
+    )
+    time_end = fields.Float(string="End", required=True, default=8.5, aggregator=None)
     duration_minutes = fields.Integer(
         compute="_compute_duration_minutes", store=True, string="Minutes"
     )
