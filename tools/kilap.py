@@ -1130,11 +1130,25 @@ def tool_cmd(venv, script, *args):
     return [str(venv_python(venv)), str(REPO / "tools" / script), *args]
 
 
+def addons_stamp():
+    """Fingerprint of the add-ons' files: the bench template is rebuilt when it changes."""
+    digest = hashlib.sha256()
+    for path in sorted(addons_dir().rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
 def install_kilap_db(odoo, venv, conf, db, log):
     """A database with the four add-ons (no demo data); copied from kilap_bench_base."""
     template = "kilap_bench_base"
-    if db != template and db_kilap_state(template)[0] != "complete":
+    stamp_file = STATE / "bench-template.stamp"
+    stamp = addons_stamp()
+    fresh = stamp_file.is_file() and stamp_file.read_text() == stamp
+    if db != template and (db_kilap_state(template)[0] != "complete" or not fresh):
         install_kilap_db(odoo, venv, conf, template, log)
+        stamp_file.write_text(stamp)
     if db != template:
         with pg_cursor() as cr:
             cr.execute(f'CREATE DATABASE "{db}" TEMPLATE "{template}"')
@@ -1208,8 +1222,16 @@ def generated_db(odoo, venv, size, seed=1, days=22):
             cr.execute(
                 "SELECT count(*) FROM res_company WHERE name LIKE 'Pemkab Gorontalo Utara (gen %%'"
             )
-            if cr.fetchone()[0]:
-                return db
+            generated = cr.fetchone()[0]
+        if generated:
+            stamp_file = STATE / f"bench-{db}.stamp"
+            stamp = addons_stamp()
+            if not stamp_file.is_file() or stamp_file.read_text() != stamp:
+                update_kilap_db(
+                    odoo, venv, db
+                )  # add-ons changed since: update in place
+                stamp_file.write_text(stamp)
+            return db
         drop_db(db, STATE / "data")
     elif db_exists(db):
         drop_db(db, STATE / "data")
@@ -1218,7 +1240,36 @@ def generated_db(odoo, venv, size, seed=1, days=22):
     )
     if cmd_generate(args, odoo, venv):
         raise KilapError(f"generating {db} failed")
+    (STATE / f"bench-{db}.stamp").write_text(addons_stamp())
     return db
+
+
+def update_kilap_db(odoo, venv, db):
+    conf, _data = render_config(odoo, venv, BENCH_PORT, name="bench.conf")
+    log = STATE / "bench-update.log"
+    note(f"updating the KILAP add-ons in {db} (log: {log})")
+    with open(log, "w") as fh:
+        proc = subprocess.run(
+            odoo_cmd(
+                odoo,
+                venv,
+                conf,
+                "-d",
+                db,
+                "-u",
+                ",".join(KILAP_ADDONS),
+                "--stop-after-init",
+                "--http-port",
+                str(free_port()),
+            ),
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            cwd=str(STATE),
+        )
+    if proc.returncode:
+        raise KilapError(f"updating the add-ons in {db} failed; see {log}")
 
 
 def cmd_bench(args, odoo, venv):
