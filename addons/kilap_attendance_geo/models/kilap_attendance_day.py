@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..rules import bands as band_rules
@@ -80,9 +80,11 @@ class KilapAttendanceDay(models.Model):
     # ------------------------------------------------------------------ API
     @api.model
     def _kilap_compute_days(self, employees, date_from, date_to):
-        """Compute (create/update/remove) the results of ``employees`` from ``date_from``
-        to ``date_to`` inclusive. Set-based: one query per source for the whole range;
-        recomputing gives the same rows. Returns the result rows of the range.
+        """Compute (create/update/remove) the results of ``employees``.
+
+        From ``date_from`` to ``date_to`` inclusive. Set-based: one query per
+        source for the whole range; recomputing gives the same rows. Returns the
+        result rows of the range.
         """
         date_from, date_to = (
             fields.Date.to_date(date_from),
@@ -90,10 +92,12 @@ class KilapAttendanceDay(models.Model):
         )
         if not date_from or not date_to or date_to < date_from:
             raise UserError(
-                _("Choose a valid date range: the end cannot be before the start.")
+                self.env._(
+                    "Choose a valid date range: the end cannot be before the start."
+                )
             )
         if (date_to - date_from).days > 400:
-            raise UserError(_("Compute at most about one year at a time."))
+            raise UserError(self.env._("Compute at most about one year at a time."))
         employees = employees.sudo().with_context(active_test=False)
         if not employees:
             return self.browse()
@@ -271,7 +275,11 @@ class KilapAttendanceDay(models.Model):
         for duty in duties:
             for employee_id in duty.employee_ids.ids:
                 duties_by_employee[employee_id].append(duty)
-        all_bands = self.env["kilap.attendance.band"].sudo().search([])
+        all_bands = (
+            self.env["kilap.attendance.band"]
+            .sudo()
+            .search([("kind", "in", ("tl", "psw"))])
+        )
         return {
             "periods": periods,
             "schedule": schedule,
@@ -324,7 +332,10 @@ class KilapAttendanceDay(models.Model):
 
     @api.model
     def _kilap_day_values(self, employee, day, sources):
-        """Values of the result row of ``employee`` on ``day``, None when not a working day."""
+        """Values of the result row of ``employee`` on ``day``.
+
+        None when ``day`` is not a working day.
+        """
         company = employee.company_id
         calendar = employee.resource_calendar_id
         for period in sources["periods"]:
@@ -468,7 +479,11 @@ class KilapAttendanceDay(models.Model):
                 ["late_minutes:sum", "early_minutes:sum"],
             )
         }
-        thresholds = self.env["kilap.discipline.threshold"].sudo().search([])
+        thresholds = (
+            self.env["kilap.discipline.threshold"]
+            .sudo()
+            .search([("company_id", "in", [False, *employees.company_id.ids])])
+        )
         if not thresholds:
             return
         existing = {
@@ -511,7 +526,8 @@ class KilapAttendanceDay(models.Model):
     def _cron_compute_yesterday(self):
         """Nightly: results of yesterday (and the day before, for late syncs)."""
         today = fields.Date.context_today(self)
-        employees = self.env["hr.employee"].sudo().search([])
+        # every active employee of every company: the computation is set-based
+        employees = self.env["hr.employee"].sudo().search([("active", "=", True)])
         self._kilap_compute_days(
             employees, today - timedelta(days=2), today - timedelta(days=1)
         )
