@@ -581,6 +581,32 @@ def odoo_cmd(odoo, venv, conf, *args):
     ]
 
 
+def odoo_install(odoo, venv, conf, db, addons, log, *extra):
+    """Install ``addons`` with demo data into ``db``, Odoo's output going to ``log``."""
+    with open(log, "w") as fh:
+        return subprocess.run(
+            odoo_cmd(
+                odoo,
+                venv,
+                conf,
+                "-d",
+                db,
+                "-i",
+                ",".join(addons),
+                "--with-demo",
+                *extra,
+                "--stop-after-init",
+                "--http-port",
+                str(free_port()),
+            ),
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            cwd=str(STATE),
+        )
+
+
 def port_free(port, host="127.0.0.1"):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -768,27 +794,7 @@ def cmd_demo(args, odoo, venv):
             f"{', '.join(to_install)} and demo data (a few minutes; log: {log}) ..."
         )
         started = time.time()
-        with open(log, "w") as fh:
-            proc = subprocess.run(
-                odoo_cmd(
-                    odoo,
-                    venv,
-                    conf,
-                    "-d",
-                    DEMO_DB,
-                    "-i",
-                    ",".join(to_install),
-                    "--with-demo",
-                    "--stop-after-init",
-                    "--http-port",
-                    str(free_port()),
-                ),
-                stdout=fh,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                check=False,
-                cwd=str(STATE),
-            )
+        proc = odoo_install(odoo, venv, conf, DEMO_DB, to_install, log)
         created = state == "absent"
         state, missing = db_kilap_state(DEMO_DB)
         if proc.returncode or state != "complete":
@@ -971,32 +977,19 @@ def odoo_tests(args, odoo, venv, tally):
             f" (--test-enable --test-tags {INSTALL_TAG}; log: {log.relative_to(REPO)})"
         )
         started = time.time()
-        with open(log, "w") as fh:
-            proc = subprocess.run(
-                odoo_cmd(
-                    odoo,
-                    venv,
-                    conf,
-                    "-d",
-                    db,
-                    "-i",
-                    ",".join(selected),
-                    "--with-demo",
-                    "--test-enable",
-                    "--test-tags",
-                    INSTALL_TAG,
-                    "--stop-after-init",
-                    "--http-port",
-                    str(free_port()),
-                    "--log-level",
-                    "info",
-                ),
-                stdout=fh,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                check=False,
-                cwd=str(STATE),
-            )
+        proc = odoo_install(
+            odoo,
+            venv,
+            conf,
+            db,
+            selected,
+            log,
+            "--test-enable",
+            "--test-tags",
+            INSTALL_TAG,
+            "--log-level",
+            "info",
+        )
         text = log.read_text(errors="replace")
         passed, failed = install_test_counts(text)
         installed = installed_modules(db) if db_exists(db) else None
