@@ -581,8 +581,8 @@ def odoo_cmd(odoo, venv, conf, *args):
     ]
 
 
-def odoo_install(odoo, venv, conf, db, addons, log, *extra):
-    """Install ``addons`` with demo data into ``db``, Odoo's output going to ``log``."""
+def odoo_run_to_log(odoo, venv, conf, db, log, *args):
+    """Run ``odoo-bin -d db *args --stop-after-init``, Odoo's output going to ``log``."""
     with open(log, "w") as fh:
         return subprocess.run(
             odoo_cmd(
@@ -591,10 +591,7 @@ def odoo_install(odoo, venv, conf, db, addons, log, *extra):
                 conf,
                 "-d",
                 db,
-                "-i",
-                ",".join(addons),
-                "--with-demo",
-                *extra,
+                *args,
                 "--stop-after-init",
                 "--http-port",
                 str(free_port()),
@@ -794,7 +791,9 @@ def cmd_demo(args, odoo, venv):
             f"{', '.join(to_install)} and demo data (a few minutes; log: {log}) ..."
         )
         started = time.time()
-        proc = odoo_install(odoo, venv, conf, DEMO_DB, to_install, log)
+        proc = odoo_run_to_log(
+            odoo, venv, conf, DEMO_DB, log, "-i", ",".join(to_install), "--with-demo"
+        )
         created = state == "absent"
         state, missing = db_kilap_state(DEMO_DB)
         if proc.returncode or state != "complete":
@@ -977,13 +976,15 @@ def odoo_tests(args, odoo, venv, tally):
             f" (--test-enable --test-tags {INSTALL_TAG}; log: {log.relative_to(REPO)})"
         )
         started = time.time()
-        proc = odoo_install(
+        proc = odoo_run_to_log(
             odoo,
             venv,
             conf,
             db,
-            selected,
             log,
+            "-i",
+            ",".join(selected),
+            "--with-demo",
             "--test-enable",
             "--test-tags",
             INSTALL_TAG,
@@ -1149,26 +1150,7 @@ def install_kilap_db(odoo, venv, conf, db, log):
     if db_exists(db):
         drop_db(db, STATE / "data")
     note(f"installing the KILAP add-ons into {db} (log: {log})")
-    with open(log, "w") as fh:
-        proc = subprocess.run(
-            odoo_cmd(
-                odoo,
-                venv,
-                conf,
-                "-d",
-                db,
-                "-i",
-                ",".join(KILAP_ADDONS),
-                "--stop-after-init",
-                "--http-port",
-                str(free_port()),
-            ),
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=False,
-            cwd=str(STATE),
-        )
+    proc = odoo_run_to_log(odoo, venv, conf, db, log, "-i", ",".join(KILAP_ADDONS))
     if proc.returncode or db_kilap_state(db)[0] != "complete":
         raise KilapError(f"installing the add-ons into {db} failed; see {log}")
 
@@ -1241,26 +1223,7 @@ def update_kilap_db(odoo, venv, db):
     conf, _data = render_config(odoo, venv, BENCH_PORT, name="bench.conf")
     log = STATE / "bench-update.log"
     note(f"updating the KILAP add-ons in {db} (log: {log})")
-    with open(log, "w") as fh:
-        proc = subprocess.run(
-            odoo_cmd(
-                odoo,
-                venv,
-                conf,
-                "-d",
-                db,
-                "-u",
-                ",".join(KILAP_ADDONS),
-                "--stop-after-init",
-                "--http-port",
-                str(free_port()),
-            ),
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=False,
-            cwd=str(STATE),
-        )
+    proc = odoo_run_to_log(odoo, venv, conf, db, log, "-u", ",".join(KILAP_ADDONS))
     if proc.returncode:
         raise KilapError(f"updating the add-ons in {db} failed; see {log}")
 
