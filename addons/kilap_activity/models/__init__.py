@@ -1,3 +1,4 @@
+from . import base
 from . import kilap_golongan
 from . import kilap_job_family
 from . import res_company

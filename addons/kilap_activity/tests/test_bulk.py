@@ -1,0 +1,83 @@
+from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import KilapActivityCase
+
+
+@tagged("post_install", "-at_install")
+class TestBulkCreate(KilapActivityCase):
+    """``_kilap_bulk_create``: the rows of ``create()``, in a few INSERTs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        skp = cls.env["kilap.skp"].create(
+            {
+                "employee_id": cls.emp_pegawai.id,
+                "year": cls.today.year,
+                "rhk_ids": [fields.Command.create({"name": "Terkelolanya data"})],
+            }
+        )
+        cls.rhk = skp.rhk_ids
+        cls.Action = cls.env["kilap.skp.action"]
+
+    def vals(self, months):
+        return [
+            {"rhk_id": self.rhk.id, "name": f"Aksi {m}", "month": m} for m in months
+        ]
+
+    def test_same_rows_as_create(self):
+        bulk = self.Action._kilap_bulk_create(self.vals(range(1, 7)))
+        orm = self.Action.create(self.vals(range(7, 13)))
+        self.assertEqual(bulk.mapped("month"), [1, 2, 3, 4, 5, 6])  # vals order
+        self.assertEqual(len(bulk), 6)
+        self.env.invalidate_all()
+        for records in (bulk, orm):
+            # defaults, stored related fields and magic columns as create() sets them
+            self.assertEqual(set(records.mapped("target_qty")), {1.0})
+            self.assertEqual(records.employee_id, self.emp_pegawai)
+            self.assertEqual(records.company_id, self.company)
+            self.assertEqual(records.create_uid, self.env.user)
+            self.assertTrue(all(records.mapped("create_date")))
+        # the parent's one2many sees the new rows
+        self.assertEqual(self.rhk.action_ids, bulk | orm)
+
+    def test_rows_in_cache(self):
+        records = self.Action._kilap_bulk_create(self.vals([3, 4]))
+        with self.assertQueryCount(0):
+            self.assertEqual(records.mapped("name"), ["Aksi 3", "Aksi 4"])
+            self.assertEqual(records.mapped("rhk_id"), self.rhk)
+
+    def test_one_insert_per_page(self):
+        def queries(page_size):
+            before = self.env.cr.sql_log_count
+            self.Action._kilap_bulk_create(self.vals(range(1, 13)), page_size=page_size)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        queries(12)  # warm the caches (defaults, ir.model)
+        one_page = queries(12)
+        self.assertEqual(queries(5) - one_page, 2)  # 12 rows: 3 INSERTs, not 1
+        self.assertEqual(queries(12), one_page)
+
+    def test_constraint_checked(self):
+        before = self.Action.search_count([])
+        with self.assertRaisesRegex(ValidationError, "must be 1 to 12"):
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                self.Action._kilap_bulk_create(self.vals([5, 13]))
+        self.assertEqual(self.Action.search_count([]), before)
+
+    def test_access_and_plain_fields_only(self):
+        with self.assertRaises(AccessError):
+            self.env["res.groups"].with_user(self.user_pegawai)._kilap_bulk_create(
+                [{"name": "Groep"}]
+            )
+        with self.assertRaisesRegex(ValueError, "not a plain column"):
+            self.env["kilap.skp.rhk"]._kilap_bulk_create(
+                [{"name": "R", "skp_id": self.rhk.skp_id.id, "action_ids": []}]
+            )
+        with self.assertRaisesRegex(ValueError, "Invalid field"):
+            self.Action._kilap_bulk_create([{"nope": 1}])
+        self.assertEqual(self.Action._kilap_bulk_create([]), self.Action.browse())
