@@ -14,6 +14,18 @@ class KilapAttendanceDay(models.Model):
         self.env["kilap.score.period"]._kilap_check_locked(days)
         return days
 
+    @api.model
+    def _kilap_bulk_create(self, vals_list, **kwargs):
+        """The lock of ``create()``, checked on the values: nothing is inserted."""
+        self.env["kilap.score.period"]._kilap_check_locked_dates(
+            {
+                (vals["company_id"], fields.Date.to_date(vals["date"]))
+                for vals in vals_list
+                if vals.get("company_id") and vals.get("date")
+            }
+        )
+        return super()._kilap_bulk_create(vals_list, **kwargs)
+
     def write(self, vals):
         self.env["kilap.score.period"]._kilap_check_locked(self)
         res = super().write(vals)

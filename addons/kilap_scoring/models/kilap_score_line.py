@@ -46,7 +46,10 @@ class KilapScoreLine(models.Model):
         "kilap.score.period", required=True, index=True, ondelete="cascade"
     )
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
-    company_id = fields.Many2one(related="period_id.company_id", store=True, index=True)
+    # precomputed: the period computes thousands of lines in one INSERT
+    company_id = fields.Many2one(
+        related="period_id.company_id", store=True, index=True, precompute=True
+    )
     department_id = fields.Many2one("hr.department", index=True)
     kinerja_score = fields.Float(digits=(6, 2), aggregator="avg")
     disiplin_score = fields.Float(digits=(6, 2), aggregator="avg")
@@ -56,6 +59,7 @@ class KilapScoreLine(models.Model):
         string="Work Result Rating",
         compute="_compute_rating_hasil",
         store=True,
+        precompute=True,
         tracking=True,
         help="The penilai's rating when set, otherwise the rating from the kinerja "
         "score "
@@ -68,15 +72,18 @@ class KilapScoreLine(models.Model):
         PREDIKAT_SELECTION,
         compute="_compute_predikat",
         store=True,
+        precompute=True,
         index=True,
         tracking=True,
     )
 
     # context
     period_state = fields.Selection(related="period_id.state", string="Period State")
-    date_from = fields.Date(related="period_id.date_from", store=True, string="Month")
-    year = fields.Integer(related="period_id.year", store=True)
-    quarter = fields.Selection(related="period_id.quarter", store=True)
+    date_from = fields.Date(
+        related="period_id.date_from", store=True, precompute=True, string="Month"
+    )
+    year = fields.Integer(related="period_id.year", store=True, precompute=True)
+    quarter = fields.Selection(related="period_id.quarter", store=True, precompute=True)
     opd_id = fields.Many2one("hr.department", string="OPD", index=True)
     job_family_id = fields.Many2one("kilap.job.family")
     scoring_method = fields.Selection(
@@ -219,6 +226,12 @@ class KilapScoreLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
+        lines._kilap_check_period_open()
+        return lines
+
+    @api.model
+    def _kilap_bulk_create(self, vals_list, **kwargs):
+        lines = super()._kilap_bulk_create(vals_list, **kwargs)
         lines._kilap_check_period_open()
         return lines
 

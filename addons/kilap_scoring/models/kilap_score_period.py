@@ -297,11 +297,16 @@ class KilapScorePeriod(models.Model):
 
         One query for the whole batch, whatever its size.
         """
-        pairs = {
-            (rec[company_field].id, rec[date_field])
-            for rec in records
-            if rec[date_field] and rec[company_field]
-        }
+        self._kilap_check_locked_dates(
+            {
+                (rec[company_field].id, rec[date_field])
+                for rec in records
+                if rec[date_field] and rec[company_field]
+            }
+        )
+
+    def _kilap_check_locked_dates(self, pairs):
+        """Refuse any (company id, date) of ``pairs`` inside a closed period."""
         if not pairs:
             return
         dates = [d for _c, d in pairs]
@@ -388,11 +393,11 @@ class KilapScorePeriod(models.Model):
             )
         if company.kilap_head_takes_unit_result:
             period._kilap_apply_unit_heads(scope, values, settings["thresholds"])
+        period._kilap_rank(values, full=employees is None)
         period._kilap_save_lines(values, full=employees is None)
         # the matrix is data: a recompute applies its current cells
         lines = period.line_ids
         self.env.add_to_compute(lines._fields["predikat"], lines)
-        period._kilap_rank()
         period_vals = {"computed_on": fields.Datetime.now()}
         if employees is None:
             period_vals.update(
@@ -525,7 +530,8 @@ class KilapScorePeriod(models.Model):
         self.ensure_one()
         lines = self.env["kilap.score.line"].sudo()
         existing = lines.search_fetch(
-            [("period_id", "=", self.id)], ["employee_id", *COMPUTED_FIELDS]
+            [("period_id", "=", self.id)],
+            ["employee_id", *COMPUTED_FIELDS, "rank", "rank_total"],
         )
         by_employee = {line.employee_id.id: line for line in existing}
         to_create = []
@@ -540,7 +546,8 @@ class KilapScorePeriod(models.Model):
             changed = {key: val for key, val in vals.items() if current[key] != val}
             if changed:
                 line.write(changed)
-        lines.with_context(tracking_disable=True).create(to_create)
+        # a regency's month is thousands of new lines: one INSERT, no chatter
+        lines._kilap_bulk_create(to_create)
         if full:
             existing.filtered(lambda ln: ln.employee_id.id not in values).unlink()
 
@@ -586,21 +593,32 @@ class KilapScorePeriod(models.Model):
                     round(sum(scores) / len(scores), 2), thresholds
                 )
 
-    def _kilap_rank(self):
-        """Rank every line of the period within its OPD (ties share a rank)."""
+    def _kilap_rank(self, values, full):
+        """Rank every line of the period within its OPD (ties share a rank).
+
+        The ranks of the lines about to be saved go into ``values``, so new lines
+        are inserted ranked; stored lines outside ``values`` (a partial run) are
+        written only when their rank moves.
+        """
         self.ensure_one()
-        lines = self.env["kilap.score.line"].sudo()
-        lines = lines.search_fetch(
-            [("period_id", "=", self.id)],
-            ["opd_id", "total_score", "rank", "rank_total"],
-        )
+        others = self.env["kilap.score.line"].sudo()
+        if not full:
+            others = others.search_fetch(
+                [("period_id", "=", self.id), ("employee_id", "not in", list(values))],
+                ["opd_id", "total_score", "rank", "rank_total"],
+            )
         groups = defaultdict(dict)
-        for line in lines:
+        for employee_id, vals in values.items():
+            groups[vals["opd_id"]][employee_id] = vals["total_score"]
+        for line in others:
             groups[line.opd_id.id][line] = line.total_score
         for group in groups.values():
-            for line, position in scoring.rank(group).items():
-                if line.rank != position or line.rank_total != len(group):
-                    line.write({"rank": position, "rank_total": len(group)})
+            for key, position in scoring.rank(group).items():
+                ranked = {"rank": position, "rank_total": len(group)}
+                if isinstance(key, int):
+                    values[key].update(ranked)
+                elif (key.rank, key.rank_total) != (position, len(group)):
+                    key.write(ranked)
 
     def _kilap_warnings(self):
         """Human-readable warnings shown before closing (distribution, unrated)."""

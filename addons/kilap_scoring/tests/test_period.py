@@ -172,6 +172,27 @@ class TestPeriod(KilapScoringCase):
             - march
         )
 
+    def test_bulk_created_days_locked_too(self):
+        """The bulk path of the daily results meets the same lock, before inserting."""
+        self._closed_period()
+        Day = self.env["kilap.attendance.day"]
+        before = Day.search_count([])
+        vals = {
+            "employee_id": self.emp_pegawai2.id,
+            "company_id": self.company.id,
+            "status": "present",
+        }
+        with self.assertRaisesRegex(UserError, "is closed"):
+            Day._kilap_bulk_create(
+                [
+                    {**vals, "date": date(2025, 4, 1)},
+                    {**vals, "date": date(2025, 3, 13)},
+                ]
+            )
+        self.assertEqual(Day.search_count([]), before)
+        april = Day._kilap_bulk_create([{**vals, "date": date(2025, 4, 2)}])
+        self.assertEqual(april.status, "present")
+
     def test_errors_are_translated(self):
         self.env["res.lang"]._activate_lang("id_ID")
         self.env["ir.module.module"]._load_module_terms(["kilap_scoring"], ["id_ID"])
