@@ -4,7 +4,7 @@
     "name": "KILAP Attendance Geo",
     "summary": "Geofenced check-in, anti-spoofing, offline sync, daily attendance "
     "results and PP 94/2021 discipline thresholds",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources/KILAP",
     "website": "https://github.com/kilap-odoo/kilap",
     "author": "KILAP for Odoo contributors",

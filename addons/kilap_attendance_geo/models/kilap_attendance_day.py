@@ -132,7 +132,8 @@ class KilapAttendanceDay(models.Model):
                 day += timedelta(days=1)
         stale = self.browse([row.id for row in existing.values()])
         stale.sudo().unlink()
-        created = self.sudo().create(to_create) if to_create else self.browse()
+        # a month of a regency is ~100,000 new rows: one INSERT per few thousand
+        created = self.sudo()._kilap_bulk_create(to_create)
         result = self.browse(keep_ids) | created
         years = {date_from.year, date_to.year}
         for year in years:
@@ -520,7 +521,7 @@ class KilapAttendanceDay(models.Model):
                 )
         if to_create:
             events = self.env["kilap.discipline.event"].sudo().create(to_create)
-            events._kilap_notify()
+            events._kilap_schedule_notify()
 
     @api.model
     def _cron_compute_yesterday(self):

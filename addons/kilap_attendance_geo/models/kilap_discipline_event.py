@@ -1,6 +1,8 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class KilapDisciplineEvent(models.Model):
@@ -15,7 +17,7 @@ class KilapDisciplineEvent(models.Model):
         "hr.employee", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(
-        related="employee_id.company_id", store=True, index=True
+        related="employee_id.company_id", store=True, index=True, precompute=True
     )
     department_id = fields.Many2one("hr.department", index=True)
     threshold_id = fields.Many2one(
@@ -39,12 +41,33 @@ class KilapDisciplineEvent(models.Model):
         "A threshold is raised only once per employee and year.",
     )
 
-    def _kilap_notify(self):
-        """One to-do for the supervisor and each BKPSDM user of the company.
+    notified = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The supervisor and BKPSDM have their to-do and their notification.",
+    )
 
-        Set-based: the activities are created in one batch, and each user gets one
-        notification listing their new to-dos instead of one e-mail per activity
-        (a month-end run can raise hundreds of thresholds at once).
+    def _kilap_schedule_notify(self):
+        """Have the follow-up job notify these new events right after this run.
+
+        A month-end close can raise hundreds of thresholds at once: the close only
+        records them, the job assigns the to-dos and sends one message per user.
+        """
+        if self:
+            cron = self.env.ref("kilap_attendance_geo.ir_cron_kilap_discipline_notify")
+            cron.sudo()._trigger()
+
+    @api.model
+    def _cron_notify_pending(self):
+        """Follow-up job: notify every event not notified yet."""
+        self.sudo().search([("notified", "=", False)])._kilap_notify()
+
+    def _kilap_notify(self):
+        """One to-do for the supervisor and each BKPSDM user of the company, and
+        one notification per user listing all their new thresholds.
+
+        Set-based: the activities are created in one batch, without the e-mail
+        Odoo sends per assigned activity.
         """
         if not self:
             return
@@ -56,7 +79,7 @@ class KilapDisciplineEvent(models.Model):
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         deadline = todo._get_date_deadline()
-        vals_list, per_user = [], {}
+        vals_list, per_user = [], defaultdict(list)
         for event in self:
             users = event.employee_id.parent_id.user_id | bkpsdm.filtered(
                 lambda u, c=event.company_id: c in u.company_ids
@@ -80,7 +103,7 @@ class KilapDisciplineEvent(models.Model):
                         "automated": True,
                     }
                 )
-                per_user.setdefault(user, []).append((event, summary))
+                per_user[user].append((event, summary))
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             vals_list
         )
@@ -96,3 +119,4 @@ class KilapDisciplineEvent(models.Model):
                 body=body,
                 subject=self.env._("Discipline thresholds reached"),
             )
+        self.write({"notified": True})

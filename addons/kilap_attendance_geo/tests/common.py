@@ -106,10 +106,25 @@ class KilapGeoCase(TransactionCase):
         local += timedelta(hours=hour, minutes=minute)
         return local.astimezone(pytz.utc).replace(tzinfo=None)
 
-    @staticmethod
-    def last_weekday(weekday):
+    @classmethod
+    def is_holiday(cls, day):
+        """A public holiday or cuti bersama on ``day`` (demo data places them
+        relative to today, so tests step around them)."""
+        return bool(
+            cls.env["resource.calendar.leaves"].search_count(
+                [
+                    ("resource_id", "=", False),
+                    ("date_from", "<", cls.wita(day, 24)),
+                    ("date_to", ">", cls.wita(day, 0)),
+                ]
+            )
+        )
+
+    @classmethod
+    def last_weekday(cls, weekday):
+        """The latest ``weekday`` at least a week ago that is no holiday."""
         day = date.today() - timedelta(days=7)
-        while day.weekday() != weekday:
+        while day.weekday() != weekday or cls.is_holiday(day):
             day -= timedelta(days=1)
         return day
 

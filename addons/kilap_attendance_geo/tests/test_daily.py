@@ -38,16 +38,21 @@ class TestDaily(KilapGeoCase):
             90: "TL3",
             91: "TL4",
         }
-        for n, minutes in enumerate(expected):
-            day = monday - timedelta(weeks=n)
+        # Mondays that are working days (the demo's holidays move with today)
+        mondays = [
+            monday - timedelta(weeks=n)
+            for n in range(3 * len(expected))
+            if not self.is_holiday(monday - timedelta(weeks=n))
+        ][: len(expected)]
+        for day, minutes in zip(mondays, expected, strict=True):
             self.trusted_attendance(
                 self.pegawai, self.wita(day, 7, 30 + minutes), self.wita(day, 16, 0)
             )
         rows = self.env["kilap.attendance.day"]._kilap_compute_days(
-            self.pegawai, monday - timedelta(weeks=len(expected)), monday
+            self.pegawai, mondays[-1], monday
         )
-        for n, (minutes, code) in enumerate(expected.items()):
-            row = rows.filtered(lambda d, n=n: d.date == monday - timedelta(weeks=n))
+        for day, (minutes, code) in zip(mondays, expected.items(), strict=True):
+            row = rows.filtered(lambda d, day=day: d.date == day)
             self.assertEqual(row.late_minutes, minutes)
             self.assertEqual(row.tl_band_id.code or False, code, minutes)
 
@@ -267,6 +272,33 @@ class TestDaily(KilapGeoCase):
         with self.assertRaisesRegex(Exception, "after the check-in"):
             bad.check_out = self.wita(monday, 6)
 
+    def test_queries_do_not_grow_with_rows(self):
+        """Four weeks of 1 or 7 employees: the same queries (the results are
+        inserted in pages of thousands, where create() sends 100 rows each)."""
+        team = self.env["hr.employee"].create(
+            [
+                self._emp_vals(f"Staf {n}", self.opd_sub, None, self.atasan)
+                for n in range(6)
+            ]
+        )
+        monday = self.last_weekday(0)
+        Day = self.env["kilap.attendance.day"]
+        counts = []
+        for employees, start in (
+            (self.outsider, monday - timedelta(weeks=8)),
+            (self.outsider | team, monday - timedelta(weeks=4)),
+        ):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            rows = Day._kilap_compute_days(employees, start, start + timedelta(days=27))
+            self.env.flush_all()
+            counts.append((len(rows), self.env.cr.sql_log_count - before))
+        (few, few_queries), (many, many_queries) = counts
+        self.assertGreater(many, 100)
+        self.assertEqual(many, 7 * few)
+        self.assertLessEqual(many_queries, few_queries, counts)
+
     def test_discipline_threshold_raised_once(self):
         monday = self.last_weekday(0)
         start = monday - timedelta(days=4 * 7)
@@ -280,9 +312,32 @@ class TestDaily(KilapGeoCase):
         )
         self.assertEqual(len(events), 1)
         self.assertGreaterEqual(events.total_days, 3)
-        self.assertTrue(events.activity_ids)
+        # the computation records the event; the follow-up job, triggered at
+        # once, assigns the to-dos and sends one message per user, once
+        cron = self.env.ref("kilap_attendance_geo.ir_cron_kilap_discipline_notify")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        )
+        self.assertFalse(events.notified or events.activity_ids)
+        digest = [
+            ("model", "=", "kilap.discipline.event"),
+            ("subject", "=", "Discipline thresholds reached"),
+        ]
+        Message = self.env["mail.message"].sudo()
+        Event = self.env["kilap.discipline.event"]
+        Event._cron_notify_pending()
+        self.assertTrue(events.notified)
         self.assertIn(self.users["atasan"], events.activity_ids.user_id)
         self.assertIn(self.users["bkpsdm"], events.activity_ids.user_id)
+        sent = Message.search(digest)
+        atasan = self.users["atasan"].partner_id
+        mine = sent.filtered(lambda m: atasan in m.partner_ids)
+        self.assertEqual(len(mine), 1)
+        self.assertIn(self.pegawai.name, mine.body)
+        activities = events.activity_ids
+        Event._cron_notify_pending()
+        self.assertEqual(Message.search(digest), sent)
+        self.assertEqual(events.activity_ids, activities)
         self.env["kilap.attendance.day"]._kilap_compute_days(
             self.pegawai, start, monday
         )
