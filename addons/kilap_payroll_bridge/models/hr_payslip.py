@@ -19,7 +19,11 @@ class HrPayslip(models.Model):
     _inherit = "hr.payslip"
 
     tpp_line_id = fields.Many2one(
-        "kilap.tpp.sheet.line", string="TPP Sheet Line", readonly=True, copy=False
+        "kilap.tpp.sheet.line",
+        string="TPP Sheet Line",
+        compute="_compute_tpp_line_id",
+        search="_search_tpp_line_id",
+        help="The approved TPP line whose figures the TPP inputs carry.",
     )
     tpp_sheet_id = fields.Many2one(related="tpp_line_id.sheet_id", string="TPP Sheet")
     tpp_base_amount = fields.Monetary(related="tpp_line_id.base_amount")
@@ -33,6 +37,16 @@ class HrPayslip(models.Model):
     tpp_zakat = fields.Monetary(related="tpp_line_id.zakat")
     tpp_net = fields.Monetary(related="tpp_line_id.net")
     currency_id = fields.Many2one(related="company_id.currency_id")
+
+    @api.depends("input_line_ids.kilap_tpp_line_id")
+    def _compute_tpp_line_id(self):
+        # the link is kept on the inputs, written in the same INSERT: a month's
+        # sync rewrites no payslip row
+        for slip in self:
+            slip.tpp_line_id = slip.input_line_ids.kilap_tpp_line_id[:1]
+
+    def _search_tpp_line_id(self, operator, value):
+        return [("input_line_ids.kilap_tpp_line_id", operator, value)]
 
     def _kilap_tpp_lines(self):
         """{payslip id: approved/paid TPP line of its month} in one query."""
@@ -75,7 +89,6 @@ class HrPayslip(models.Model):
         for slip in slips:
             line = tpp_lines.get(slip.id)
             contract = slip.contract_id or slip._get_employee_contracts()[:1]
-            slip.tpp_line_id = line
             if not line or not contract:
                 continue
             for seq, (code, field_name) in enumerate(TPP_INPUTS.items()):
@@ -87,9 +100,10 @@ class HrPayslip(models.Model):
                         "name": input_model._kilap_input_name(code),
                         "sequence": 90 + seq,
                         "amount": line[field_name],
+                        "kilap_tpp_line_id": line.id,
                     }
                 )
-        input_model.create(to_create)
+        input_model._kilap_bulk_create(to_create)
 
     def compute_sheet(self):
         self._kilap_sync_tpp_inputs()

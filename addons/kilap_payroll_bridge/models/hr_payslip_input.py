@@ -1,10 +1,19 @@
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class HrPayslipInput(models.Model):
-    """Translated names of the TPP payslip inputs."""
+    """TPP payslip inputs: translated names and the TPP line they come from."""
 
     _inherit = "hr.payslip.input"
+
+    kilap_tpp_line_id = fields.Many2one(
+        "kilap.tpp.sheet.line",
+        string="TPP Sheet Line",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
 
     @api.model
     def _kilap_input_name(self, code):

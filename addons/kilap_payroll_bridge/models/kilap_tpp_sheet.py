@@ -167,21 +167,22 @@ class KilapTppSheet(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         sheets = super().create(vals_list)
-        for sheet in sheets:
-            sheet._check_period_closed()
-            if not sheet.ruleset_id:
-                ruleset = self.env["kilap.tpp.ruleset"]._version_for(
-                    sheet.company_id, sheet.period_id.date_from
-                )
-                if not ruleset:
-                    raise UserError(
-                        self.env._(
-                            "No TPP rule set is in force for %(company)s on %(date)s.",
-                            company=sheet.company_id.name,
-                            date=sheet.period_id.date_from,
-                        )
+        sheets._check_period_closed()
+        # one rule-set lookup per company and month (all OPDs of a month at once)
+        todo = sheets.filtered(lambda s: not s.ruleset_id).grouped(
+            lambda s: (s.company_id, s.period_id.date_from)
+        )
+        for (company, month), group in todo.items():
+            ruleset = self.env["kilap.tpp.ruleset"]._version_for(company, month)
+            if not ruleset:
+                raise UserError(
+                    self.env._(
+                        "No TPP rule set is in force for %(company)s on %(date)s.",
+                        company=company.name,
+                        date=month,
                     )
-                sheet.ruleset_id = ruleset
+                )
+            group.ruleset_id = ruleset
         return sheets
 
     def write(self, vals):
@@ -226,16 +227,24 @@ class KilapTppSheet(models.Model):
                     )
                 )
             sheet._check_period_closed()
-        for sheet in self:
-            vals_list = sheet._prepare_line_vals()
-            sheet.line_ids.unlink()
-            self.env["kilap.tpp.sheet.line"].create(vals_list)
-            sheet.message_post(
-                body=self.env._(
-                    "Computed %(count)s lines with rule set %(ruleset)s.",
-                    count=len(vals_list),
-                    ruleset=sheet.ruleset_id.display_name,
-                )
+        # every sheet of the selection in one pass: one read per source, three
+        # INSERTs (lines, components, cuts) and one chatter note per sheet
+        vals_list = self._prepare_line_vals()
+        self.line_ids.unlink()
+        self.env["kilap.tpp.sheet.line"]._kilap_create_with_details(vals_list)
+        counts = defaultdict(int)
+        for vals in vals_list:
+            counts[vals["sheet_id"]] += 1
+        for ruleset, sheets in self.grouped("ruleset_id").items():
+            sheets._message_log_batch(
+                {
+                    sheet.id: self.env._(
+                        "Computed %(count)s lines with rule set %(ruleset)s.",
+                        count=counts[sheet.id],
+                        ruleset=ruleset.display_name,
+                    )
+                    for sheet in sheets
+                }
             )
         return True
 
@@ -326,21 +335,35 @@ class KilapTppSheet(models.Model):
         }
 
     # ------------------------------------------------------------ computation
-    def _employees(self):
-        """Employees of the OPD scored in the period (one query)."""
-        self.ensure_one()
+    def _kilap_scores(self):
+        """{sheet: score lines of its OPD's employees}, one search for all sheets
+        of one period.
+
+        A sheet holds the employees whose department lies under its OPD (the
+        top-level department, the first id of the department's parent path).
+        """
+        period = self.period_id
+        period.ensure_one()
+        by_opd = {sheet.department_id.id: sheet for sheet in self}
         scores = (
             self.env["kilap.score.line"]
             .sudo()
             .search_fetch(
                 [
-                    ("period_id", "=", self.period_id.id),
-                    ("employee_id.department_id", "child_of", self.department_id.id),
+                    ("period_id", "=", period.id),
+                    ("employee_id.department_id", "child_of", list(by_opd)),
                 ],
                 ["employee_id", "kinerja_score", "predikat"],
             )
         )
-        return scores
+        scores.employee_id.fetch(["department_id"])
+        scores.employee_id.department_id.fetch(["parent_path"])
+        ids = defaultdict(list)
+        for score in scores:
+            opd_id = int(score.employee_id.department_id.parent_path.split("/")[0])
+            if opd_id in by_opd:
+                ids[by_opd[opd_id]].append(score.id)
+        return {sheet: scores.browse(ids[sheet]) for sheet in self}
 
     @api.model
     def _attendance_counts(self, emp_ids, date_from, date_to):
@@ -378,25 +401,56 @@ class KilapTppSheet(models.Model):
         return counts
 
     def _prepare_line_vals(self):
-        """Line values for every employee of the sheet, set-based.
+        """Line values for every employee of every sheet in ``self``, set-based.
 
-        Sources are read with sudo (the user already passed the Keuangan check):
-        one ``_read_group`` on the attendance days, one search per other source.
+        Per period, whatever the number of OPDs and employees: one
+        ``_read_group`` on the attendance days and one search per other source.
+        Sources are read with sudo (the user already passed the Keuangan check).
         """
-        self.ensure_one()
-        env = self.env
-        ruleset = self.ruleset_id
-        params = ruleset._tpp_params()
-        try:
-            tpp_rules.check_params(params)
-        except tpp_rules.TppError as err:
-            raise UserError(ruleset._tpp_error_message(err)) from err
-        date_from, date_to = self.period_id.date_from, self.period_id.date_to
-        scores = self._employees()
-        employees = scores.employee_id.sudo()
-        emp_ids = employees.ids
+        vals_list = []
+        for _period, sheets in self.grouped("period_id").items():
+            vals_list += sheets._kilap_period_line_vals()
+        return vals_list
 
-        # attendance: one read_group for the whole OPD
+    def _kilap_period_line_vals(self):
+        """``_prepare_line_vals`` of sheets that share one period."""
+        env = self.env
+        rules = {}
+        for ruleset in self.ruleset_id:
+            params = ruleset._tpp_params()
+            try:
+                tpp_rules.check_params(params)
+            except tpp_rules.TppError as err:
+                raise UserError(ruleset._tpp_error_message(err)) from err
+            rules[ruleset] = (params, ruleset._tax_rates())
+        date_from, date_to = self.period_id.date_from, self.period_id.date_to
+        scores_by_sheet = self._kilap_scores()
+        employees = (
+            env["kilap.score.line"].concat(*scores_by_sheet.values()).employee_id.sudo()
+        )
+        employees.fetch(
+            [
+                "name",
+                "company_id",
+                "nip",
+                "asn_status",
+                "golongan_id",
+                "jabatan_type",
+                "jabatan_name",
+                "kelas_jabatan",
+                "tpp_tax_amount",
+                "tpp_zakat",
+            ]
+        )
+        emp_ids = employees.ids
+        # computed by hr per prefetch batch: once for all the OPDs' employees
+        banks = {
+            employee.id: employee.primary_bank_account_id for employee in employees
+        }
+        banks_records = env["res.partner.bank"].concat(*banks.values())
+        banks_records.fetch(["acc_number", "bank_id"])
+
+        # attendance: one read_group for all the OPDs
         counts = self._attendance_counts(emp_ids, date_from, date_to)
         apel = {
             employee.id: count
@@ -445,153 +499,164 @@ class KilapTppSheet(models.Model):
         additions_by_emp = defaultdict(list)
         for addition in additions:
             additions_by_emp[addition.employee_id.id].append(addition)
-        bases = env["kilap.tpp.base"].sudo()._match_employees(employees)
-        tax_rates = ruleset._tax_rates()
+        sources = {
+            "counts": counts,
+            "apel": apel,
+            "sanction_pct": sanction_pct,
+            "additions": additions_by_emp,
+            "bases": env["kilap.tpp.base"].sudo()._match_employees(employees),
+            "banks": banks,
+        }
+        vals_list = []
+        for sheet in self:
+            params, tax_rates = rules[sheet.ruleset_id]
+            vals_list.extend(
+                sheet._kilap_line_vals(score, sources, params, tax_rates)
+                for score in scores_by_sheet[sheet]
+            )
+        return vals_list
+
+    def _kilap_line_vals(self, score, sources, params, tax_rates):
+        """The values of one line of this sheet, from the gathered sources only."""
+        env = self.env
+        ruleset = self.ruleset_id
+        date_from, date_to = self.period_id.date_from, self.period_id.date_to
         d = tpp_rules.D
         rounding = params.rounding
-
-        vals_list = []
-        for score in scores:
-            employee = score.employee_id.sudo()
-            c = counts[employee.id]
-            base = bases.get(employee.id) or env["kilap.tpp.base"]
-            component_amounts = defaultdict(lambda: tpp_rules.ZERO)
-            for line in base.line_ids:
-                component_amounts[line.component_id] += d(line.amount)
-            addition_amount = tpp_rules.ZERO
-            for addition in additions_by_emp[employee.id]:
-                share = (
-                    d(addition.pct)
-                    / 100
-                    * tpp_rules.overlap_fraction(
-                        addition.date_from, addition.date_to, date_from, date_to
-                    )
+        employee = score.employee_id.sudo()
+        c = sources["counts"][employee.id]
+        base = sources["bases"].get(employee.id) or env["kilap.tpp.base"]
+        component_amounts = defaultdict(lambda: tpp_rules.ZERO)
+        for line in base.line_ids:
+            component_amounts[line.component_id] += d(line.amount)
+        addition_amount = tpp_rules.ZERO
+        for addition in sources["additions"][employee.id]:
+            share = (
+                d(addition.pct)
+                / 100
+                * tpp_rules.overlap_fraction(
+                    addition.date_from, addition.date_to, date_from, date_to
                 )
-                for line in addition.base_id.line_ids:
-                    part = d(line.amount) * share
-                    component_amounts[line.component_id] += part
-                    addition_amount += part
-            base_total = sum(component_amounts.values(), tpp_rules.ZERO)
-            band_counts = {
-                key[5:]: n for key, n in c.items() if key.startswith("band:")
-            }
-            leave_days = {
-                key: n
-                for key, n in c.items()
-                if key == "sick" or key == "leave" or key.startswith("leave:")
-            }
-            data = tpp_rules.TppInput(
-                base=base_total,
-                asn_status=employee.asn_status or "pns",
-                score=d(score.kinerja_score),
-                predikat=score.predikat or "",
-                band_counts=band_counts,
-                tk_days=c["TK"],
-                apel_missed=apel.get(employee.id, 0),
-                leave_days=leave_days,
-                sanction_pct=d(min(sanction_pct[employee.id], 100.0)),
-                tax_rate_pct=d(tax_rates.get(employee.golongan_id.id, 0.0)),
-                tax_amount=d(employee.tpp_tax_amount),
-                zakat=employee.tpp_zakat,
             )
-            try:
-                res = tpp_rules.compute_tpp(params, data)
-            except tpp_rules.TppError as err:
-                raise UserError(
-                    self.env._(
-                        "%(employee)s: %(error)s",
-                        employee=employee.name,
-                        error=ruleset._tpp_error_message(err),
-                    )
-                ) from err
-            paid = tpp_rules.allocate(
-                res["tpp"],
-                {comp.id: amount for comp, amount in component_amounts.items()},
-                rounding,
-            )
-            component_cmds = [
-                fields.Command.create(
-                    {
-                        "component_id": comp.id,
-                        "account_code": comp.account_code,
-                        "base_amount": float(tpp_rules.round_money(amount, rounding)),
-                        "paid_amount": float(paid[comp.id]),
-                    }
+            for line in addition.base_id.line_ids:
+                part = d(line.amount) * share
+                component_amounts[line.component_id] += part
+                addition_amount += part
+        base_total = sum(component_amounts.values(), tpp_rules.ZERO)
+        band_counts = {key[5:]: n for key, n in c.items() if key.startswith("band:")}
+        leave_days = {
+            key: n
+            for key, n in c.items()
+            if key == "sick" or key == "leave" or key.startswith("leave:")
+        }
+        data = tpp_rules.TppInput(
+            base=base_total,
+            asn_status=employee.asn_status or "pns",
+            score=d(score.kinerja_score),
+            predikat=score.predikat or "",
+            band_counts=band_counts,
+            tk_days=c["TK"],
+            apel_missed=sources["apel"].get(employee.id, 0),
+            leave_days=leave_days,
+            sanction_pct=d(min(sources["sanction_pct"][employee.id], 100.0)),
+            tax_rate_pct=d(tax_rates.get(employee.golongan_id.id, 0.0)),
+            tax_amount=d(employee.tpp_tax_amount),
+            zakat=employee.tpp_zakat,
+        )
+        try:
+            res = tpp_rules.compute_tpp(params, data)
+        except tpp_rules.TppError as err:
+            raise UserError(
+                self.env._(
+                    "%(employee)s: %(error)s",
+                    employee=employee.name,
+                    error=ruleset._tpp_error_message(err),
                 )
-                for comp, amount in sorted(
-                    component_amounts.items(), key=lambda i: (i[0].sequence, i[0].id)
-                )
-            ]
-            cut_cmds = [
-                fields.Command.create(
-                    {
-                        "code": code,
-                        "count": n,
-                        "pct": float(pct),
-                        "cut_pct": float(total),
-                    }
-                )
-                for code, (n, pct, total) in res["cuts"].items()
-            ]
-            bank = employee.primary_bank_account_id
-            vals_list.append(
+            ) from err
+        paid = tpp_rules.allocate(
+            res["tpp"],
+            {comp.id: amount for comp, amount in component_amounts.items()},
+            rounding,
+        )
+        component_cmds = [
+            fields.Command.create(
                 {
-                    "sheet_id": self.id,
-                    "employee_id": employee.id,
-                    "nip": employee.nip,
-                    "asn_status": employee.asn_status or "pns",
-                    "golongan_id": employee.golongan_id.id,
-                    "jabatan_name": employee.jabatan_name,
-                    "kelas_jabatan": employee.kelas_jabatan,
-                    "bank_account": bank.acc_number or "",
-                    "bank_name": bank.bank_id.name or "",
-                    "ruleset_id": ruleset.id,
-                    "base_id": base.id,
-                    "note": ""
-                    if base
-                    else self.env._("No TPP base matches this position."),
-                    "addition_amount": float(tpp_rules.round_money(addition_amount)),
-                    "score": score.kinerja_score,
-                    "predikat": score.predikat,
-                    "tk_days": c["TK"],
-                    "apel_missed": data.apel_missed,
-                    "sick_days": c["sick"],
-                    "leave_days": c["leave"],
-                    "tax_rate_pct": float(data.tax_rate_pct),
-                    "component_ids": component_cmds,
-                    "cut_ids": cut_cmds,
-                    **{
-                        key: float(res[key])
-                        for key in (
-                            "base",
-                            "status_factor",
-                            "tpp_gross",
-                            "leave_factor",
-                            "tpp_eligible",
-                            "performance_ratio",
-                            "kinerja_max",
-                            "disiplin_max",
-                            "kinerja_part",
-                            "cuts_pct_raw",
-                            "cuts_pct",
-                            "disiplin_part",
-                            "discipline_cut",
-                            "sanction_pct",
-                            "sanction_cut",
-                            "tpp",
-                            "pph21",
-                            "bpjs_base",
-                            "bpjs_employee",
-                            "bpjs_employer",
-                            "zakat",
-                            "deductions",
-                            "net",
-                        )
-                    },
+                    "component_id": comp.id,
+                    "account_code": comp.account_code,
+                    "base_amount": float(tpp_rules.round_money(amount, rounding)),
+                    "paid_amount": float(paid[comp.id]),
                 }
             )
-            vals_list[-1]["base_amount"] = vals_list[-1].pop("base")
-        return vals_list
+            for comp, amount in sorted(
+                component_amounts.items(), key=lambda i: (i[0].sequence, i[0].id)
+            )
+        ]
+        cut_cmds = [
+            fields.Command.create(
+                {
+                    "code": code,
+                    "count": n,
+                    "pct": float(pct),
+                    "cut_pct": float(total),
+                }
+            )
+            for code, (n, pct, total) in res["cuts"].items()
+        ]
+        bank = sources["banks"][employee.id]
+        vals = {
+            "sheet_id": self.id,
+            "employee_id": employee.id,
+            "nip": employee.nip,
+            "asn_status": employee.asn_status or "pns",
+            "golongan_id": employee.golongan_id.id,
+            "jabatan_name": employee.jabatan_name,
+            "kelas_jabatan": employee.kelas_jabatan,
+            "bank_account": bank.acc_number or "",
+            "bank_name": bank.bank_id.name or "",
+            "ruleset_id": ruleset.id,
+            "base_id": base.id,
+            "note": "" if base else self.env._("No TPP base matches this position."),
+            "addition_amount": float(tpp_rules.round_money(addition_amount)),
+            "score": score.kinerja_score,
+            "predikat": score.predikat,
+            "tk_days": c["TK"],
+            "apel_missed": data.apel_missed,
+            "sick_days": c["sick"],
+            "leave_days": c["leave"],
+            "tax_rate_pct": float(data.tax_rate_pct),
+            "component_ids": component_cmds,
+            "cut_ids": cut_cmds,
+            **{
+                key: float(res[key])
+                for key in (
+                    "base",
+                    "status_factor",
+                    "tpp_gross",
+                    "leave_factor",
+                    "tpp_eligible",
+                    "performance_ratio",
+                    "kinerja_max",
+                    "disiplin_max",
+                    "kinerja_part",
+                    "cuts_pct_raw",
+                    "cuts_pct",
+                    "disiplin_part",
+                    "discipline_cut",
+                    "sanction_pct",
+                    "sanction_cut",
+                    "tpp",
+                    "pph21",
+                    "bpjs_base",
+                    "bpjs_employee",
+                    "bpjs_employer",
+                    "zakat",
+                    "deductions",
+                    "net",
+                )
+            },
+        }
+        vals["base_amount"] = vals.pop("base")
+        return vals
 
     # ------------------------------------------------------------------ demo
     @api.model

@@ -11,7 +11,9 @@ class KilapTppSheetComponent(models.Model):
     line_id = fields.Many2one(
         "kilap.tpp.sheet.line", required=True, ondelete="cascade", index=True
     )
-    sheet_id = fields.Many2one(related="line_id.sheet_id", store=True, index=True)
+    sheet_id = fields.Many2one(
+        related="line_id.sheet_id", store=True, index=True, precompute=True
+    )
     component_id = fields.Many2one("kilap.tpp.component", required=True)
     account_code = fields.Char(string="Budget Account Code")
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")

@@ -13,14 +13,20 @@ class KilapTppSheetLine(models.Model):
     sheet_id = fields.Many2one(
         "kilap.tpp.sheet", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(related="sheet_id.company_id", store=True, index=True)
+    # precomputed: a sheet's lines are inserted in one query, not updated after
+    company_id = fields.Many2one(
+        related="sheet_id.company_id", store=True, index=True, precompute=True
+    )
     # computed, not related: a related currency makes the ORM build a throw-away
     # record per monetary value at create time (25 per line, half the sheet time)
     currency_id = fields.Many2one("res.currency", compute="_compute_currency_id")
-    state = fields.Selection(related="sheet_id.state", store=True)
-    date_from = fields.Date(related="sheet_id.date_from", store=True)
-    date_to = fields.Date(related="sheet_id.date_to", store=True)
-    department_id = fields.Many2one(related="sheet_id.department_id", store=True)
+    # the sheet's state, not stored: approving a sheet writes one row, not its lines
+    state = fields.Selection(related="sheet_id.state")
+    date_from = fields.Date(related="sheet_id.date_from", store=True, precompute=True)
+    date_to = fields.Date(related="sheet_id.date_to", store=True, precompute=True)
+    department_id = fields.Many2one(
+        related="sheet_id.department_id", store=True, precompute=True
+    )
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     user_id = fields.Many2one(related="employee_id.user_id")
     nip = fields.Char(string="NIP")
@@ -101,6 +107,37 @@ class KilapTppSheetLine(models.Model):
             "create",
         )
         return super().create(vals_list)
+
+    @api.model
+    def _kilap_bulk_create(self, vals_list, **kwargs):
+        self._check_sheet_draft(
+            self.env["kilap.tpp.sheet"].browse({v.get("sheet_id") for v in vals_list}),
+            "create",
+        )
+        return super()._kilap_bulk_create(vals_list, **kwargs)
+
+    @api.model
+    def _kilap_create_with_details(self, vals_list):
+        """Lines with their ``component_ids`` and ``cut_ids`` create commands.
+
+        Three INSERTs (lines, components, cuts) for a whole period of sheets.
+        """
+        details, plain = [], []
+        for vals in vals_list:
+            vals = dict(vals)
+            details.append((vals.pop("component_ids", []), vals.pop("cut_ids", [])))
+            plain.append(vals)
+        lines = self._kilap_bulk_create(plain)
+        components, cuts = [], []
+        for line, (component_cmds, cut_cmds) in zip(lines, details, strict=True):
+            components += [
+                {**cmd[2], "line_id": line.id, "sheet_id": line.sheet_id.id}
+                for cmd in component_cmds
+            ]
+            cuts += [{**cmd[2], "line_id": line.id} for cmd in cut_cmds]
+        self.env["kilap.tpp.sheet.component"]._kilap_bulk_create(components)
+        self.env["kilap.tpp.sheet.cut"]._kilap_bulk_create(cuts)
+        return lines
 
     def write(self, vals):
         self._check_sheet_draft(self.sheet_id, "write")

@@ -97,6 +97,11 @@ class TestTppPayroll(TppCase):
             {"TPP": 4700000, "TPP_PPH21": 235000, "TPP_BPJS": 47000, "TPP_ZAKAT": 0},
         )
         self.assertEqual(slip.tpp_line_id, line)
+        self.assertEqual(inputs.keys(), set(slip.input_line_ids.mapped("code")))
+        self.assertEqual(slip.input_line_ids.kilap_tpp_line_id, line)
+        self.assertEqual(
+            self.env["hr.payslip"].search([("tpp_line_id", "=", line.id)]), slip
+        )
         totals = {pl.code: pl.total for pl in slip.line_ids}
         # no cuts this month: 2,700,000 + 2,000,000; PPh 5 %; BPJS 1 %
         self.assertEqual(totals["TPP"], 4700000)

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from ..models.kilap_tpp_sheet import DIFF_FIELDS
 from .common import APRIL, MARCH, TppCase
 
 
@@ -576,6 +577,58 @@ class TestTppSetBased(TppCase):
         large = self._queries_for(30, APRIL)
         self.assertGreater(small, 0)
         self.assertLessEqual(large, small + 3, (small, large))
+
+    def test_sheets_of_a_period_computed_together(self):
+        """All OPDs of a month in one call: the figures of one call per sheet,
+        and the queries of one sheet."""
+        employees = self.emp_a | self.emp_c | self.emp_other
+        period = self.make_period(
+            MARCH,
+            {emp: (85, "baik") for emp in employees},
+            {self.emp_other: {MARCH[0] + timedelta(days=3): {"status": "absent"}}},
+        )
+        sheets = self.make_sheet(period, compute=False) | self.make_sheet(
+            period, opd=self.opd2, compute=False
+        )
+
+        def figures():
+            return {
+                (line.sheet_id.id, line.employee_id.id): (
+                    tuple(line[f] for f in DIFF_FIELDS),
+                    sorted(line.cut_ids.mapped(lambda c: (c.code, c.cut_pct))),
+                    sorted(line.component_ids.mapped(lambda c: c.paid_amount)),
+                )
+                for line in sheets.line_ids
+            }
+
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        sheets.action_compute()
+        self.env.flush_all()
+        together = self.env.cr.sql_log_count - before
+        joint = figures()
+        self.assertEqual(len(joint), 3)
+        self.assertEqual(sheets[1].line_ids.employee_id, self.emp_other)
+        self.assertTrue(sheets[1].line_ids.cut_ids.filtered(lambda c: c.code == "TK"))
+        self.assertEqual(
+            sheets[0].amount_tpp, sum(sheets[0].line_ids.mapped("tpp"))
+        )  # totals recomputed after the bulk insert
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        sheets[1].action_compute()
+        self.env.flush_all()
+        alone = self.env.cr.sql_log_count - before
+        sheets[0].action_compute()
+        self.env.invalidate_all()
+        self.assertEqual(figures(), joint)
+        self.assertLessEqual(together, alone + 3, (together, alone))
+        notes = self.env["mail.message"].search(
+            [("model", "=", "kilap.tpp.sheet"), ("res_id", "in", sheets.ids)]
+        )
+        self.assertEqual(
+            len(notes.filtered(lambda m: "Computed" in (m.body or ""))), 4
+        )  # one note per sheet and computation: 2 together, then 1 + 1
 
 
 @tagged("post_install", "-at_install")
