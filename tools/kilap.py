@@ -1263,6 +1263,7 @@ def cmd_bench(args, odoo, venv):
                 bench,
                 "--label",
                 f"{size}{('-' + args.label) if args.label else ''}",
+                *(["--queries"] if args.queries else []),
             )
             code |= subprocess.run(cmd, check=False, cwd=str(STATE)).returncode
     return code
@@ -1318,6 +1319,11 @@ def build_parser():
         "--sizes", help="employees, comma-separated (B1 default 1000,5000)"
     )
     bench.add_argument("--label", default="", help="suffix of the JSON file names")
+    bench.add_argument(
+        "--queries",
+        action="store_true",
+        help="B1/B3/B4: count queries per shape (INSERT INTO x, SELECT y) and print the top",
+    )
     lint_p = sub.add_parser("lint", help="ruff + pylint-odoo on addons/")
     lint_p.add_argument(
         "--fix", action="store_true", help="let ruff fix and format first"

@@ -9,12 +9,14 @@ B2 (check-in rush over HTTP) lives in ``tools/kilap_bench_http.py``.
 """
 
 import argparse
+import collections
 import contextlib
 import datetime
 import json
 import os
 import platform
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -52,8 +54,49 @@ def machine():
     }
 
 
+WRITE_SHAPE = re.compile(r'^\s*(INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)', re.I)
+FROM_TABLE = re.compile(r'\bFROM\s+"?(\w+)', re.I)
+
+
+def query_shape(query):
+    """'INSERT INTO kilap_attendance_day', 'SELECT hr_employee', ... of one query."""
+    text = getattr(query, "code", query)
+    if isinstance(text, bytes):  # cr.execute_values() sends bytes
+        text = text[:2000].decode(errors="replace")
+    text = str(text)
+    write = WRITE_SHAPE.match(text)
+    if write:
+        return "%s %s" % (write.group(1).upper(), write.group(2))
+    verb = (text.split(None, 1) or ["?"])[0].upper()
+    if verb in ("SELECT", "WITH"):
+        table = FROM_TABLE.search(text)
+        return "SELECT %s" % (table.group(1) if table else "-")
+    return verb
+
+
+@contextlib.contextmanager
+def count_shapes(counter):
+    """Count the queries of the block by shape (``--queries``): what grows with N."""
+    from odoo import sql_db  # noqa: PLC0415
+
+    original = sql_db.Cursor.execute
+
+    def execute(self, query, params=None, log_exceptions=True):
+        counter[query_shape(query)] += 1
+        return original(self, query, params, log_exceptions)
+
+    sql_db.Cursor.execute = execute
+    try:
+        yield counter
+    finally:
+        sql_db.Cursor.execute = original
+
+
 class Stages:
-    """Seconds and SQL queries per stage (cursor.sql_log_count delta, flush included)."""
+    """Seconds and SQL queries per stage (cursor.sql_log_count delta, flush and
+    precommit included)."""
+
+    shapes = False  # --queries: also count queries per shape and print the top ones
 
     def __init__(self, env, employees):
         self.env = env
@@ -61,11 +104,15 @@ class Stages:
         self.rows = []
 
     def run(self, name, func):
-        env, cr = self.env, self.env.cr
-        env.flush_all()
-        q0, t0, c0 = cr.sql_log_count, time.perf_counter(), cpu_seconds()
-        result = func()
-        env.flush_all()
+        cr = self.env.cr
+        # cr.flush() is what COMMIT does first: ORM flush and precommit hooks (the
+        # chatter's tracking messages), so a stage pays for all it causes
+        cr.flush()
+        counter = collections.Counter()
+        with count_shapes(counter) if self.shapes else contextlib.nullcontext():
+            q0, t0, c0 = cr.sql_log_count, time.perf_counter(), cpu_seconds()
+            result = func()
+            cr.flush()
         seconds = time.perf_counter() - t0
         cpu = cpu_seconds() - c0
         queries = cr.sql_log_count - q0
@@ -91,6 +138,10 @@ class Stages:
             ),
             flush=True,
         )
+        if counter:
+            self.rows[-1]["query_shapes"] = dict(counter.most_common())
+            for shape, count in counter.most_common(8):
+                print("      %6d  %s" % (count, shape))
         return result
 
     def total(self, names=None):
@@ -232,17 +283,22 @@ def b1(env, company):
             {"company_id": company.id, "date_from": date_from, "date_to": date_to}
         )
         period._kilap_compute(refresh_attendance=False)
-        rate_behaviour(period)
-        period.write(
+        return period
+
+    period = st.run("scores", scores)
+    # the supervisors' work during the month, like the check-ins and journals:
+    # shown, not part of the close (each rating is tracked on its line)
+    st.run("behaviour ratings (supervisors)", lambda: rate_behaviour(period))
+    st.run(
+        "close period",
+        lambda: period.write(
             {
                 "state": "closed",
                 "closed_on": datetime.datetime.now(),
                 "closed_by_id": env.uid,
             }
-        )
-        return period
-
-    period = st.run("scores + close", scores)
+        ),
+    )
 
     def sheets():
         opds = env["hr.department"].search(
@@ -283,15 +339,26 @@ def b1(env, company):
 
     slips = st.run("payslips (OCA create)", payslips)
     st.run("payslip inputs", slips._kilap_sync_tpp_inputs)
-    close_stages = ["daily results", "scores + close", "TPP sheets", "payslip inputs"]
+    close_stages = [
+        "daily results",
+        "scores",
+        "close period",
+        "TPP sheets",
+        "payslip inputs",
+    ]
+    # the job that the daily results triggered: to-dos and one message per user
+    st.run(
+        "discipline follow-up (job)",
+        env["kilap.discipline.event"]._cron_notify_pending,
+    )
     seconds, queries = st.total(close_stages)
     lines = sum(tpp.mapped("line_count"))
     inputs = env["hr.payslip.input"].search_count(
         [("payslip_id", "in", slips.ids), ("code", "=", "TPP")]
     )
     print(
-        "  %-24s %8.2f s %8d queries %8.3f q/emp   (close = results+scores+sheets+inputs)"
-        % ("TOTAL close", seconds, queries, queries / max(n, 1))
+        "  %-24s %8.2f s %8d queries %8.3f q/emp   (close = results, scores, close, "
+        "sheets, inputs)" % ("TOTAL close", seconds, queries, queries / max(n, 1))
     )
     print(
         "  TPP lines %d, TPP inputs %d, peak RSS %.0f MiB"
@@ -588,7 +655,11 @@ def main(argv=None):
     parser.add_argument(
         "--commit", action="store_true", help="keep the results (default: roll back)"
     )
+    parser.add_argument(
+        "--queries", action="store_true", help="count and print queries per shape"
+    )
     args = parser.parse_args(argv)
+    Stages.shapes = args.queries
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
 
     registry = kilap_generate.open_env(args.config, args.db)
