@@ -43,5 +43,8 @@
         "web.assets_frontend": [
             "kilap_activity/static/src/js/kilap_portal_geolocation.js",
         ],
+        "web.report_assets_common": [
+            "kilap_activity/static/src/scss/kilap_report.scss",
+        ],
     },
 }

@@ -1,4 +1,7 @@
 import datetime
+import shutil
+import subprocess
+import tempfile
 from contextlib import contextmanager
 
 from odoo.tests import new_test_user
@@ -7,6 +10,27 @@ from odoo.tests.common import TransactionCase
 from ..rules import journal as journal_rules
 
 GROUP = "kilap_activity.group_kilap_"
+
+
+def pdf_text(test, pdf):
+    """The text layer of ``pdf`` (poppler's pdftotext), for the report tests.
+
+    KILAP reports print in a system font, embedded as a font: their text can be
+    extracted (a web font would be drawn as paths, with no text at all).
+    """
+    if not shutil.which("pdftotext"):
+        test.skipTest("pdftotext not installed")
+    test.assertIn(b"/FontFile2", pdf, "no embedded TrueType font")
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
+        tmp.write(pdf)
+        tmp.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", tmp.name, "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+            timeout=60,
+        ).stdout
 
 
 class KilapActivityCase(TransactionCase):

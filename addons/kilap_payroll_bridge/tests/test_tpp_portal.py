@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kilap_activity.tests.common import pdf_text
+
 from .common import MARCH, TppCase
 
 
@@ -53,5 +55,8 @@ class TestTppReport(TppCase, HttpCase):
         self.assertIn("Treasurer (Bendahara)", html)
         self.assertIn("Head of OPD", html)
         self.assertIn("Citra CPNS", html)
-        with open("/tmp/kilap_tpp_recap.pdf", "wb") as f:
-            f.write(pdf)
+        # printed in an embedded system font: the PDF has text, and stays small
+        text = pdf_text(self, pdf)
+        self.assertIn("Citra CPNS", text)
+        self.assertIn(self.emp_a.name, text)
+        self.assertLess(len(pdf), 500_000)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from odoo.tests.common import tagged
 
+from odoo.addons.kilap_activity.tests.common import pdf_text
+
 from .common import KilapScoringHttpCase
 
 
@@ -56,6 +58,8 @@ class TestReports(KilapScoringHttpCase):
         self.assertIn("Dinas B", html)
         self.assertIn("Pegawai A1", html)
         content = self._pdf("kilap_scoring.action_report_kilap_score_opd", self.period)
+        # printed in an embedded system font: the PDF has a text layer
+        self.assertIn("Pegawai A1", pdf_text(self, content))
         if shutil.which("pdftoppm"):
             with tempfile.TemporaryDirectory() as tmp:
                 pdf = Path(tmp, "opd.pdf")
