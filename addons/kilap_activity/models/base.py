@@ -90,10 +90,10 @@ class Base(models.AbstractModel):
         for field in columns:
             for inverse in self.pool.field_inverses[field]:
                 self.env[inverse.model_name].invalidate_model([inverse.name])
-        names = [field.name for field in columns]
         with self.env.protecting(protected, records):
-            records.modified(names, create=True)
-        records._validate_fields(names)
+            records.modified(self._fields, create=True)  # as create() does
+        records._validate_fields(field.name for field in columns)
         if self._check_company_auto:
             records._check_company()
+        records.check_access("create")  # the record rules, on the new rows
         return records

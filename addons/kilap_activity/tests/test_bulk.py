@@ -69,6 +69,25 @@ class TestBulkCreate(KilapActivityCase):
                 self.Action._kilap_bulk_create(self.vals([5, 13]))
         self.assertEqual(self.Action.search_count([]), before)
 
+    def test_record_rules_checked(self):
+        """A pegawai creates action plans for their own RHK only, in bulk too."""
+        other = self.env["kilap.skp"].create(
+            {
+                "employee_id": self.emp_pegawai2.id,
+                "year": self.today.year,
+                "rhk_ids": [fields.Command.create({"name": "RHK rekan"})],
+            }
+        )
+        Action = self.Action.with_user(self.user_pegawai)
+        before = self.Action.search_count([])
+        with self.assertRaises(AccessError), self.env.cr.savepoint():
+            Action._kilap_bulk_create(
+                self.vals([1]) + [{"rhk_id": other.rhk_ids.id, "name": "X", "month": 2}]
+            )
+        self.assertEqual(self.Action.search_count([]), before)
+        own = Action._kilap_bulk_create(self.vals([1, 2]))
+        self.assertEqual(own.employee_id, self.emp_pegawai)
+
     def test_access_and_plain_fields_only(self):
         with self.assertRaises(AccessError):
             self.env["res.groups"].with_user(self.user_pegawai)._kilap_bulk_create(
