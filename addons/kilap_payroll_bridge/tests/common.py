@@ -183,6 +183,15 @@ class TppCase(TransactionCase):
             sheet.action_compute()
         return sheet
 
+    def queries_of(self, func):
+        """Queries of ``func()`` from a cold cache, its writes flushed."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
     def flush_tracking(self):
         """Write the pending tracking messages, as a commit would."""
         self.env.flush_all()

@@ -561,12 +561,7 @@ class TestTppSetBased(TppCase):
             },
         )
         sheet = self.make_sheet(period, opd=self.opd2, compute=False)
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        sheet.action_compute()
-        self.env.flush_all()
-        queries = self.env.cr.sql_log_count - before
+        queries = self.queries_of(sheet.action_compute)
         self.assertEqual(sheet.line_count, count)
         employees.department_id = False  # keep the next month's OPD to its own staff
         return queries
@@ -601,12 +596,7 @@ class TestTppSetBased(TppCase):
                 for line in sheets.line_ids
             }
 
-        self.env.flush_all()
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        sheets.action_compute()
-        self.env.flush_all()
-        together = self.env.cr.sql_log_count - before
+        together = self.queries_of(sheets.action_compute)
         joint = figures()
         self.assertEqual(len(joint), 3)
         self.assertEqual(sheets[1].line_ids.employee_id, self.emp_other)
@@ -614,11 +604,7 @@ class TestTppSetBased(TppCase):
         self.assertEqual(
             sheets[0].amount_tpp, sum(sheets[0].line_ids.mapped("tpp"))
         )  # totals recomputed after the bulk insert
-        self.env.invalidate_all()
-        before = self.env.cr.sql_log_count
-        sheets[1].action_compute()
-        self.env.flush_all()
-        alone = self.env.cr.sql_log_count - before
+        alone = self.queries_of(sheets[1].action_compute)
         sheets[0].action_compute()
         self.env.invalidate_all()
         self.assertEqual(figures(), joint)
