@@ -16,6 +16,12 @@ RUN pip3 install --no-cache-dir --no-deps --target /opt/kilap/oca \
     && test -f /opt/kilap/oca/odoo/addons/payroll/__manifest__.py \
     && test -f /opt/kilap/oca/odoo/addons/report_py3o/__manifest__.py
 
+# The font KILAP's PDF reports print in: wkhtmltopdf embeds a system font as a font
+# (a web font it draws as paths); see kilap_activity/static/src/scss/kilap_report.scss.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 # Optional: LibreOffice to convert py3o (ODT) reports to PDF. Large; off by default.
 ARG WITH_LIBREOFFICE=false
 RUN if [ "$WITH_LIBREOFFICE" = "true" ]; then \
