@@ -47,6 +47,15 @@ class KilapDisciplineEvent(models.Model):
         help="The supervisor and BKPSDM have their to-do and their notification.",
     )
 
+    @api.depends("employee_id", "threshold_id", "year")
+    def _compute_display_name(self):
+        for event in self:
+            event.display_name = "%s - %s (%s)" % (
+                event.employee_id.name or "",
+                event.threshold_id.name or "",
+                event.year,
+            )
+
     def _kilap_schedule_notify(self):
         """Have the follow-up job notify these new events right after this run.
 

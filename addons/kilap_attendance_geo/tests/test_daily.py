@@ -312,6 +312,10 @@ class TestDaily(KilapGeoCase):
         )
         self.assertEqual(len(events), 1)
         self.assertGreaterEqual(events.total_days, 3)
+        self.assertEqual(
+            events.display_name,
+            f"Pegawai Uji - {events.threshold_id.name} ({events.year})",
+        )
         # the computation records the event; the follow-up job, triggered at
         # once, assigns the to-dos and sends one message per user, once
         cron = self.env.ref("kilap_attendance_geo.ir_cron_kilap_discipline_notify")
