@@ -205,13 +205,17 @@ class KilapTppSheet(models.Model):
             raise UserError(self.env._("Only a draft TPP sheet can be deleted."))
 
     def _check_period_closed(self):
-        for sheet in self:
-            if sheet.period_id.state != "closed":
+        self._kilap_check_closed(self.period_id)
+
+    @api.model
+    def _kilap_check_closed(self, periods):
+        for period in periods:
+            if period.state != "closed":
                 raise UserError(
                     self.env._(
                         "TPP sheets are made from a closed scoring period; "
                         "%s is not closed.",
-                        sheet.period_id.name,
+                        period.name,
                     )
                 )
 
@@ -247,6 +251,40 @@ class KilapTppSheet(models.Model):
                 }
             )
         return True
+
+    @api.model
+    def _kilap_generate(self, period):
+        """Draft sheets, computed, for every OPD of ``period`` without one yet.
+
+        An OPD gets a sheet when employees of its department tree are scored in
+        the period. All of them in one pass (one create, one computation), so a
+        pemda's ~40 OPDs cost the queries of one. Returns the new sheets.
+        """
+        self._check_keuangan()
+        period.ensure_one()
+        self._kilap_check_closed(period)
+        lines = (
+            self.env["kilap.score.line"]
+            .sudo()
+            .search_fetch([("period_id", "=", period.id)], ["employee_id"])
+        )
+        departments = lines.employee_id.department_id
+        departments.fetch(["parent_path"])
+        opd_ids = {int(dept.parent_path.split("/")[0]) for dept in departments}
+        done = self.sudo().search([("period_id", "=", period.id)]).department_id
+        sheets = self.create(
+            [
+                {
+                    "period_id": period.id,
+                    "department_id": opd_id,
+                    "company_id": period.company_id.id,
+                }
+                for opd_id in sorted(opd_ids - set(done.ids))
+            ]
+        )
+        if sheets:
+            sheets.action_compute()
+        return sheets
 
     def action_use_version_in_force(self):
         """Draft only: switch to the rule-set version in force today, and recompute.
@@ -692,25 +730,7 @@ class KilapTppSheet(models.Model):
                     "name": default.name,
                 }
             )
-        opds = self.env["hr.department"].search(
-            [
-                ("parent_id", "=", False),
-                ("company_id", "in", (period.company_id.id, False)),
-            ]
-        )
-        existing = self.search([("period_id", "=", period.id)]).department_id
-        for opd in opds - existing:
-            sheet = self.create(
-                {
-                    "period_id": period.id,
-                    "department_id": opd.id,
-                    "company_id": period.company_id.id,
-                }
-            )
-            sheet.action_compute()
-            if sheet.line_ids:
-                sheet.action_verify()
-                sheet.action_approve()
-            else:
-                sheet.unlink()
+        sheets = self._kilap_generate(period)
+        sheets.action_verify()
+        sheets.action_approve()
         return True

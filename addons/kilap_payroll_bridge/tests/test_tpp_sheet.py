@@ -616,6 +616,41 @@ class TestTppSetBased(TppCase):
             len(notes.filtered(lambda m: "Computed" in (m.body or ""))), 4
         )  # one note per sheet and computation: 2 together, then 1 + 1
 
+    def test_generate_sheets_of_a_month(self):
+        """Finance generates the month's sheets of every OPD at once, once."""
+        employees = self.emp_a | self.emp_c | self.emp_other
+        period = self.make_period(APRIL, {emp: (85, "baik") for emp in employees}, {})
+        keuangan = self.users["keuangan"]
+        wizard = (
+            self.env["kilap.tpp.generate"]
+            .with_user(keuangan)
+            .create({"period_id": period.id})
+        )
+        action = wizard.action_generate()
+        Sheet = self.env["kilap.tpp.sheet"].with_user(keuangan)
+        sheets = Sheet.search(action["domain"])
+        self.assertEqual(sheets.department_id, self.opd | self.opd2)
+        self.assertEqual(set(sheets.mapped("state")), {"draft"})
+        self.assertEqual(sorted(sheets.mapped("line_count")), [1, 2])
+        self.assertEqual(
+            sheets.line_ids.employee_id, employees
+        )  # each employee on the sheet of their OPD
+        # again: nothing new, the existing sheets are left as they are
+        sheets[0].action_verify()
+        self.assertFalse(Sheet._kilap_generate(period))
+        self.assertEqual(Sheet.search_count([("period_id", "=", period.id)]), 2)
+        self.assertEqual(sheets[0].state, "verified")
+        # only finance generates, and only from a closed month
+        with self.assertRaises(AccessError):
+            self.env["kilap.tpp.sheet"].with_user(self.users["bkpsdm"])._kilap_generate(
+                period
+            )
+        may = (date(2026, 5, 1), date(2026, 5, 31))
+        open_month = self.make_period(may, {self.emp_a: (80, "baik")}, {}, close=False)
+        with self.assertRaisesRegex(UserError, "is not closed"):
+            Sheet._kilap_generate(open_month)
+        self.assertFalse(Sheet.search([("period_id", "=", open_month.id)]))
+
 
 @tagged("post_install", "-at_install")
 class TestTppViews(TppCase):

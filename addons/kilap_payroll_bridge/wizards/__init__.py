@@ -1,3 +1,4 @@
 from . import kilap_tpp_diff
 from . import kilap_tpp_diff_line
 from . import kilap_tpp_export
+from . import kilap_tpp_generate
