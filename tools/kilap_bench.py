@@ -301,20 +301,8 @@ def b1(env, company):
     )
 
     def sheets():
-        opds = env["hr.department"].search(
-            [("company_id", "=", company.id), ("parent_id", "=", False)]
-        )
-        sheets = env["kilap.tpp.sheet"].create(
-            [
-                {
-                    "period_id": period.id,
-                    "department_id": opd.id,
-                    "company_id": company.id,
-                }
-                for opd in opds
-            ]
-        )
-        sheets.action_compute()
+        # what finance's "Generate TPP Sheets" does: every OPD of the month at once
+        sheets = env["kilap.tpp.sheet"]._kilap_generate(period)
         sheets.action_verify()
         sheets.action_approve()
         return sheets
