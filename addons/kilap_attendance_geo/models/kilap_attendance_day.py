@@ -332,6 +332,31 @@ class KilapAttendanceDay(models.Model):
         return cache[employee.id]
 
     @api.model
+    def _kilap_employee_tz(self, employee, sources):
+        """(name, pytz zone) of the employee's office, looked up once per run."""
+        cache = sources.setdefault("_tz", {})
+        if employee.id not in cache:
+            name = employee._kilap_tz()
+            cache[employee.id] = (name, pytz.timezone(name))
+        return cache[employee.id]
+
+    @api.model
+    def _kilap_to_utc(self, sources, tz, day, hours):
+        """Naive UTC instant of ``hours`` local time on ``day`` in ``tz``.
+
+        The same few instants serve every employee of an office: each is
+        converted once per run.
+        """
+        cache = sources.setdefault("_utc", {})
+        key = (tz.zone, day, hours)
+        if key not in cache:
+            local = tz.localize(
+                datetime.combine(day, time.min) + timedelta(hours=hours)
+            )
+            cache[key] = local.astimezone(pytz.utc).replace(tzinfo=None)
+        return cache[key]
+
+    @api.model
     def _kilap_day_values(self, employee, day, sources):
         """Values of the result row of ``employee`` on ``day``.
 
@@ -349,22 +374,16 @@ class KilapAttendanceDay(models.Model):
         intervals = sources["schedule"].get((calendar.id, day.weekday()))
         if not calendar or not intervals:
             return None
-        tz_name = employee._kilap_tz()
-        tz = pytz.timezone(tz_name)
+        tz_name, tz = self._kilap_employee_tz(employee, sources)
         start_h = min(i[0] for i in intervals)
         end_h = max(i[1] for i in intervals)
-
-        def to_utc(hours):
-            local = tz.localize(
-                datetime.combine(day, time.min) + timedelta(hours=hours)
-            )
-            return local.astimezone(pytz.utc).replace(tzinfo=None)
 
         def to_local_hours(dt):
             local = pytz.utc.localize(dt).astimezone(tz)
             return local.hour + local.minute / 60 + local.second / 3600, local.date()
 
-        day_start, day_end = to_utc(start_h), to_utc(end_h)
+        day_start = self._kilap_to_utc(sources, tz, day, start_h)
+        day_end = self._kilap_to_utc(sources, tz, day, end_h)
         vals = {
             "employee_id": employee.id,
             "date": day,
