@@ -268,10 +268,8 @@ class KilapTppSheet(models.Model):
             .sudo()
             .search_fetch([("period_id", "=", period.id)], ["employee_id"])
         )
-        departments = lines.employee_id.department_id
-        departments.fetch(["parent_path"])
-        opd_ids = {int(dept.parent_path.split("/")[0]) for dept in departments}
-        done = self.sudo().search([("period_id", "=", period.id)]).department_id
+        opds = lines.employee_id.department_id.kilap_opd_id
+        opds -= self.sudo().search([("period_id", "=", period.id)]).department_id
         sheets = self.create(
             [
                 {
@@ -279,7 +277,7 @@ class KilapTppSheet(models.Model):
                     "department_id": opd_id,
                     "company_id": period.company_id.id,
                 }
-                for opd_id in sorted(opd_ids - set(done.ids))
+                for opd_id in sorted(opds.ids)
             ]
         )
         if sheets:
@@ -378,7 +376,7 @@ class KilapTppSheet(models.Model):
         of one period.
 
         A sheet holds the employees whose department lies under its OPD (the
-        top-level department, the first id of the department's parent path).
+        department's ``kilap_opd_id``, the root of its tree).
         """
         period = self.period_id
         period.ensure_one()
@@ -395,10 +393,10 @@ class KilapTppSheet(models.Model):
             )
         )
         scores.employee_id.fetch(["department_id"])
-        scores.employee_id.department_id.fetch(["parent_path"])
+        scores.employee_id.department_id.fetch(["kilap_opd_id"])
         ids = defaultdict(list)
         for score in scores:
-            opd_id = int(score.employee_id.department_id.parent_path.split("/")[0])
+            opd_id = score.employee_id.department_id.kilap_opd_id.id
             if opd_id in by_opd:
                 ids[by_opd[opd_id]].append(score.id)
         return {sheet: scores.browse(ids[sheet]) for sheet in self}

@@ -100,20 +100,18 @@ class KilapTppSheetLine(models.Model):
         for line in self:
             line.currency_id = line.sheet_id.currency_id
 
+    def _check_new_lines(self, vals_list):
+        sheet_ids = {vals.get("sheet_id") for vals in vals_list}
+        self._check_sheet_draft(self.env["kilap.tpp.sheet"].browse(sheet_ids), "create")
+
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_sheet_draft(
-            self.env["kilap.tpp.sheet"].browse({v.get("sheet_id") for v in vals_list}),
-            "create",
-        )
+        self._check_new_lines(vals_list)
         return super().create(vals_list)
 
     @api.model
     def _kilap_bulk_create(self, vals_list, **kwargs):
-        self._check_sheet_draft(
-            self.env["kilap.tpp.sheet"].browse({v.get("sheet_id") for v in vals_list}),
-            "create",
-        )
+        self._check_new_lines(vals_list)
         return super()._kilap_bulk_create(vals_list, **kwargs)
 
     @api.model
