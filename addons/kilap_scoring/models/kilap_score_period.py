@@ -492,9 +492,7 @@ class KilapScorePeriod(models.Model):
         department = employee.department_id
         return {
             "department_id": department.id,
-            "opd_id": int(department.parent_path.split("/")[0])
-            if department
-            else False,
+            "opd_id": department.kilap_opd_id.id,
             "job_family_id": family.id,
             "scoring_method": method,
             "penilai_id": employee.penilai_id.id,
