@@ -291,7 +291,7 @@ def b1(env, company):
     st.run("behaviour ratings (supervisors)", lambda: rate_behaviour(period))
     st.run(
         "close period",
-        lambda: period.write(
+        lambda: period._kilap_transition(
             {
                 "state": "closed",
                 "closed_on": datetime.datetime.now(),
@@ -573,7 +573,7 @@ def b4(env, company, employees=300):
     )
     period._kilap_compute(refresh_attendance=False)
     rate_behaviour(period)
-    period.write(
+    period._kilap_transition(
         {
             "state": "closed",
             "closed_on": datetime.datetime.now(),

@@ -795,9 +795,7 @@ class Generator:
         skps = Skp.browse()
         for start in range(0, len(vals_list), 1000):
             skps |= Skp.create(vals_list[start : start + 1000])
-        skps.with_context(kilap_state_change=True).write(
-            {"state": "approved", "approver_id": env.uid}
-        )
+        skps._kilap_transition({"state": "approved", "approver_id": env.uid})
         env.flush_all()
         cr.execute(
             "SELECT r.id, r.employee_id, r.company_id, r.name, r.sequence FROM kilap_skp_rhk r"
@@ -877,7 +875,7 @@ class Generator:
             )
         Duty = env["kilap.field.duty"]
         for start in range(0, len(plan["duties"]), 500):
-            Duty.create(
+            Duty._kilap_create_in_state(
                 [
                     {
                         "name": "SPT/%03d/GEN/%s"

@@ -1,4 +1,3 @@
-import base64
 import datetime
 from urllib.parse import quote
 
@@ -24,6 +23,14 @@ class KilapPortal(CustomerPortal):
     Everything runs with sudo but is always restricted to the logged-in user's own
     employee, the usual portal pattern.
     """
+
+    def _kilap_uploads(self, name):
+        """``(filename, bytes)`` of the files posted under ``name``."""
+        return [
+            (upload.filename, upload.read())
+            for upload in request.httprequest.files.getlist(name)
+            if upload and upload.filename
+        ]
 
     def _kilap_employee(self):
         employee = (
@@ -188,18 +195,11 @@ class KilapPortal(CustomerPortal):
         try:
             with request.env.cr.savepoint():
                 entry = Entry.create(vals)
-                files = request.httprequest.files.getlist("photo")
-                attachments = request.env["ir.attachment"].sudo()
-                for upload in files:
-                    if upload and upload.filename:
-                        attachments |= attachments.create(
-                            {
-                                "name": upload.filename,
-                                "datas": base64.b64encode(upload.read()),
-                                "res_model": "kilap.journal.entry",
-                                "res_id": entry.id,
-                            }
-                        )
+                attachments = request.env["kilap.upload.policy"]._kilap_attach(
+                    entry,
+                    self._kilap_uploads("photo"),
+                    employee.company_id,
+                )
                 if attachments:
                     entry.attachment_ids = attachments
                 if post.get("submit"):
@@ -268,17 +268,9 @@ class KilapPortal(CustomerPortal):
         if request.httprequest.method == "POST":
             try:
                 with request.env.cr.savepoint():
-                    attachments = request.env["ir.attachment"].sudo()
-                    for upload in request.httprequest.files.getlist("photos"):
-                        if upload and upload.filename:
-                            attachments |= attachments.create(
-                                {
-                                    "name": upload.filename,
-                                    "datas": base64.b64encode(upload.read()),
-                                    "res_model": "kilap.field.duty",
-                                    "res_id": duty.id,
-                                }
-                            )
+                    attachments = request.env["kilap.upload.policy"]._kilap_attach(
+                        duty, self._kilap_uploads("photos"), employee.company_id
+                    )
                     duty.write(
                         {
                             "report_narrative": post.get("narrative") or False,

@@ -1,4 +1,6 @@
 from . import base
+from . import kilap_workflow_mixin
+from . import kilap_upload_policy
 from . import kilap_golongan
 from . import kilap_job_family
 from . import res_company

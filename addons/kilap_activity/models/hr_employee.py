@@ -212,6 +212,27 @@ class HrEmployee(models.Model):
         self.ensure_one()
         return self._kilap_open("kilap_activity.kilap_skp_action")
 
+    @api.model
+    def _kilap_scope_domain(self, user=None):
+        """Employees ``user`` manages, as the KILAP record rules draw it: all for
+        BKPSDM, the own department tree for Admin OPD, the team for a supervisor,
+        oneself otherwise. Wizards and mass actions search within it."""
+        user = user or self.env.user
+        if self.env.su and user == self.env.user:
+            return []
+        if user.has_group("kilap_activity.group_kilap_bkpsdm"):
+            return [("company_id", "in", user.company_ids.ids)]
+        me = user.employee_id
+        if user.has_group("kilap_activity.group_kilap_admin_opd"):
+            return [
+                "|",
+                ("id", "child_of", me.id),
+                ("department_id", "child_of", me.department_id.id),
+            ]
+        if user.has_group("kilap_activity.group_kilap_atasan"):
+            return [("id", "child_of", me.id)]
+        return [("id", "=", me.id)]
+
     def _kilap_tz(self):
         self.ensure_one()
         employee = self.sudo()

@@ -135,7 +135,7 @@ class KilapActivityDemo(models.AbstractModel):
                     }
                 )
                 state = "submitted" if employee == draft_employee else "approved"
-                skp.with_context(kilap_state_change=True).write(
+                skp._kilap_transition(
                     {
                         "state": state,
                         "approver_id": employee.parent_id.user_id.id or self.env.uid,
@@ -198,7 +198,7 @@ class KilapActivityDemo(models.AbstractModel):
                     vals_list.append(vals)
         self.env["kilap.journal.entry"].with_context(
             tracking_disable=True, mail_create_nolog=True, kilap_journal_import=True
-        ).create(vals_list)
+        )._kilap_create_in_state(vals_list)
 
     @api.model
     def _kilap_demo_field_duties(self, company, month_start, today):
@@ -224,7 +224,7 @@ class KilapActivityDemo(models.AbstractModel):
                 "report_narrative": "<p>Supervisi selesai; 3 temuan diperbaiki.</p>",
             }
         )
-        reported.with_context(kilap_state_change=True).write(
+        reported._kilap_transition(
             {"state": "reported", "approver_id": atasan_user.id, "report_date": start}
         )
         upcoming = Duty.create(
@@ -240,4 +240,4 @@ class KilapActivityDemo(models.AbstractModel):
                 "purpose": "Pendataan posyandu.",
             }
         )
-        upcoming.with_context(kilap_state_change=True).write({"state": "submitted"})
+        upcoming._kilap_transition({"state": "submitted"})

@@ -12,8 +12,9 @@ class KilapFieldDuty(models.Model):
 
     _name = "kilap.field.duty"
     _description = "Field Duty (Dinas Luar)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date_from desc, id desc"
+    _kilap_workflow_fields = ("state", "approver_id", "reject_reason", "report_date")
 
     name = fields.Char(
         string="SPT Number",
@@ -126,8 +127,8 @@ class KilapFieldDuty(models.Model):
             "kilap_activity.group_kilap_bkpsdm"
         )
 
-    def _kilap_set_state(self, vals):
-        return self.with_context(kilap_state_change=True).write(vals)
+    def _kilap_set_state(self, vals, from_states):
+        return self._kilap_transition(vals, from_states=from_states)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -140,6 +141,7 @@ class KilapFieldDuty(models.Model):
         return duties
 
     def write(self, vals):
+        self._kilap_workflow_check_write(vals)
         if "employee_ids" in vals and not self.env.su:
             self.check_access("write")
             rest = dict(vals)
@@ -147,14 +149,6 @@ class KilapFieldDuty(models.Model):
             super(KilapFieldDuty, self.sudo()).write({"employee_ids": employee_cmds})
             self.check_access("write")
             return self.write(rest) if rest else True
-        if (
-            "state" in vals
-            and not self.env.context.get("kilap_state_change")
-            and not self.env.su
-        ):
-            raise UserError(
-                self.env._("Use the buttons to change the state of a field duty.")
-            )
         locked_fields = set(vals) - {
             "report_narrative",
             "report_attachment_ids",
@@ -189,7 +183,9 @@ class KilapFieldDuty(models.Model):
                 raise UserError(
                     self.env._("Only draft or rejected field duties can be submitted.")
                 )
-        self._kilap_set_state({"state": "submitted", "reject_reason": False})
+        self._kilap_set_state(
+            {"state": "submitted", "reject_reason": False}, ("draft", "rejected")
+        )
         return True
 
     def _kilap_check_can_decide(self):
@@ -215,7 +211,9 @@ class KilapFieldDuty(models.Model):
 
     def action_approve(self):
         self._kilap_check_can_decide()
-        self._kilap_set_state({"state": "approved", "approver_id": self.env.user.id})
+        self._kilap_set_state(
+            {"state": "approved", "approver_id": self.env.user.id}, ("submitted",)
+        )
         self._kilap_notify(self.env._("Your field duty %(name)s was approved."))
         return True
 
@@ -228,7 +226,8 @@ class KilapFieldDuty(models.Model):
                 "state": "rejected",
                 "approver_id": self.env.user.id,
                 "reject_reason": reason,
-            }
+            },
+            ("submitted",),
         )
         self._kilap_notify(self.env._("Your field duty %(name)s was rejected."))
         return True
@@ -266,7 +265,8 @@ class KilapFieldDuty(models.Model):
                     self.env._("Attach at least one photo or document as evidence.")
                 )
         self._kilap_set_state(
-            {"state": "reported", "report_date": fields.Date.context_today(self)}
+            {"state": "reported", "report_date": fields.Date.context_today(self)},
+            ("approved",),
         )
         return True
 
@@ -276,7 +276,9 @@ class KilapFieldDuty(models.Model):
                 raise UserError(
                     self.env._("A reported field duty cannot be cancelled.")
                 )
-        self._kilap_set_state({"state": "cancelled"})
+        self._kilap_set_state(
+            {"state": "cancelled"}, ("draft", "submitted", "approved", "rejected")
+        )
         return True
 
     def action_draft(self):
@@ -287,7 +289,7 @@ class KilapFieldDuty(models.Model):
                         "Only rejected or cancelled field duties go back to draft."
                     )
                 )
-        self._kilap_set_state({"state": "draft"})
+        self._kilap_set_state({"state": "draft"}, ("rejected", "cancelled"))
         return True
 
     def _kilap_notify(self, template):

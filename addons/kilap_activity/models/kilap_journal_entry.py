@@ -26,7 +26,6 @@ CONTENT_FIELDS = {
     "latitude",
     "longitude",
 }
-STATE_FIELDS = {"state", "approver_id", "approved_date", "reject_reason"}
 
 
 class KilapJournalEntry(models.Model):
@@ -34,8 +33,9 @@ class KilapJournalEntry(models.Model):
 
     _name = "kilap.journal.entry"
     _description = "Daily Activity Journal Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date desc, time_start desc, id desc"
+    _kilap_workflow_fields = ("state", "approver_id", "approved_date", "reject_reason")
 
     name = fields.Char(
         string="Activity",
@@ -104,9 +104,13 @@ class KilapJournalEntry(models.Model):
     )
     evidence_url = fields.Char(string="Evidence Link")
     latitude = fields.Float(
-        digits=(10, 7), help="Device position when the entry was written."
+        digits=(10, 7),
+        help="Device position when the entry was written.",
+        groups="kilap_activity.group_kilap_location",
     )
-    longitude = fields.Float(digits=(10, 7))
+    longitude = fields.Float(
+        digits=(10, 7), groups="kilap_activity.group_kilap_location"
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -233,10 +237,29 @@ class KilapJournalEntry(models.Model):
                         )
                     )
 
+    @api.constrains("catalog_id", "employee_id")
+    def _check_catalog(self):
+        """A catalogue item of the employee's own company and job family only."""
+        for entry in self.sudo().filtered("catalog_id"):
+            item, employee = entry.catalog_id, entry.employee_id
+            if (item.company_id and item.company_id != employee.company_id) or (
+                item.job_family_ids
+                and employee.job_family_id not in item.job_family_ids
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The catalogue item %(item)s is not for %(employee)s: choose "
+                        "an item of their own company and job family.",
+                        item=item.name,
+                        employee=employee.name,
+                    )
+                )
+
     @api.constrains("rhk_id", "employee_id", "date")
     def _check_rhk(self):
+        """Read as superuser: a colleague's RHK is refused, not merely unreadable."""
         approved = self._kilap_approved_skp_keys()
-        for entry in self:
+        for entry in self.sudo():
             if entry.rhk_id:
                 if entry.rhk_id.employee_id != entry.employee_id:
                     raise ValidationError(
@@ -332,18 +355,9 @@ class KilapJournalEntry(models.Model):
                     "ask your supervisor to reject the entry first."
                 )
             )
-        if changed & STATE_FIELDS and not self.env.context.get("kilap_state_change"):
-            raise UserError(
-                self.env._(
-                    "Use the Submit, Approve and Reject buttons to change the state."
-                )
-            )
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("state", "draft") != "draft" and not self.env.su:
-                raise UserError(self.env._("New journal entries start as drafts."))
         entries = super().create(vals_list)
         entries._kilap_check_date_window()
         return entries
@@ -394,8 +408,9 @@ class KilapJournalEntry(models.Model):
                     )
                 )
         self._kilap_check_date_window()
-        self.with_context(kilap_state_change=True).write(
-            {"state": "submitted", "reject_reason": False}
+        self._kilap_transition(
+            {"state": "submitted", "reject_reason": False},
+            from_states=("draft", "rejected"),
         )
         return True
 
@@ -425,13 +440,14 @@ class KilapJournalEntry(models.Model):
 
     def action_approve(self):
         self._kilap_check_can_decide()
-        self.with_context(kilap_state_change=True).write(
+        self._kilap_transition(
             {
                 "state": "approved",
                 "approver_id": self.env.user.id,
                 "approved_date": fields.Datetime.now(),
                 "reject_reason": False,
-            }
+            },
+            from_states=("submitted",),
         )
         self._kilap_notify_decision()
         return True
@@ -442,12 +458,13 @@ class KilapJournalEntry(models.Model):
                 self.env._("A reason is required to reject a journal entry.")
             )
         self._kilap_check_can_decide()
-        self.with_context(kilap_state_change=True).write(
+        self._kilap_transition(
             {
                 "state": "rejected",
                 "approver_id": self.env.user.id,
                 "reject_reason": reason,
-            }
+            },
+            from_states=("submitted",),
         )
         self._kilap_notify_decision()
         return True
@@ -468,7 +485,7 @@ class KilapJournalEntry(models.Model):
                 raise UserError(
                     self.env._("Only rejected entries can be set back to draft.")
                 )
-        self.with_context(kilap_state_change=True).write({"state": "draft"})
+        self._kilap_transition({"state": "draft"}, from_states=("rejected",))
         return True
 
     def _kilap_notify_decision(self):

@@ -7,8 +7,15 @@ class KilapSkp(models.Model):
 
     _name = "kilap.skp"
     _description = "SKP (Annual Performance Plan)"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "year desc, employee_id"
+    _kilap_workflow_fields = (
+        "state",
+        "approver_id",
+        "approved_date",
+        "revision",
+        "revision_reason",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -68,19 +75,8 @@ class KilapSkp(models.Model):
             skp.rhk_count = len(skp.rhk_ids)
 
     def write(self, vals):
-        guarded = {"employee_id", "year", "penilai_id"} & set(vals)
-        if guarded and not self.env.context.get("kilap_state_change"):
+        if {"employee_id", "year", "penilai_id"} & set(vals):
             self._kilap_check_editable()
-        if (
-            "state" in vals
-            and not self.env.context.get("kilap_state_change")
-            and not self.env.su
-        ):
-            raise UserError(
-                self.env._(
-                    "Use the Submit, Approve and Revise buttons to change the state."
-                )
-            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -110,7 +106,7 @@ class KilapSkp(models.Model):
                 raise UserError(
                     self.env._("Add at least one RHK before submitting the SKP.")
                 )
-        self.with_context(kilap_state_change=True).write({"state": "submitted"})
+        self._kilap_transition({"state": "submitted"}, from_states=("draft",))
         return True
 
     def action_approve(self):
@@ -131,12 +127,13 @@ class KilapSkp(models.Model):
                         employee=skp.sudo().employee_id.name,
                     )
                 )
-        self.with_context(kilap_state_change=True).write(
+        self._kilap_transition(
             {
                 "state": "approved",
                 "approver_id": self.env.user.id,
                 "approved_date": fields.Datetime.now(),
-            }
+            },
+            from_states=("submitted",),
         )
         return True
 
@@ -147,14 +144,15 @@ class KilapSkp(models.Model):
         for skp in self:
             if skp.state == "draft":
                 raise UserError(self.env._("A draft SKP can be edited directly."))
-            skp.with_context(kilap_state_change=True).write(
+            skp._kilap_transition(
                 {
                     "state": "draft",
                     "revision": skp.revision + 1,
                     "revision_reason": reason,
                     "approver_id": False,
                     "approved_date": False,
-                }
+                },
+                from_states=("submitted", "approved"),
             )
             skp.message_post(
                 body=self.env._(

@@ -11,6 +11,11 @@ class ResCompany(models.Model):
         default=3,
         help="How many working days after the activity an entry may still be written.",
     )
+    kilap_upload_max_mb = fields.Integer(
+        string="Upload Limit (MB)",
+        default=8,
+        help="Largest photo or document accepted by the KILAP forms and routes.",
+    )
     kilap_reminder_hour = fields.Float(
         string="Journal Reminder Hour",
         default=15.0,

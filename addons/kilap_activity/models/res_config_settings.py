@@ -7,6 +7,9 @@ class ResConfigSettings(models.TransientModel):
     kilap_journal_window_days = fields.Integer(
         related="company_id.kilap_journal_window_days", readonly=False
     )
+    kilap_upload_max_mb = fields.Integer(
+        related="company_id.kilap_upload_max_mb", readonly=False
+    )
     kilap_reminder_hour = fields.Float(
         related="company_id.kilap_reminder_hour", readonly=False
     )

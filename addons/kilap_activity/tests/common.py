@@ -4,12 +4,19 @@ import subprocess
 import tempfile
 from contextlib import contextmanager
 
-from odoo.tests import new_test_user
+from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
+from odoo.tools import file_open
 
 from ..rules import journal as journal_rules
 
 GROUP = "kilap_activity.group_kilap_"
+
+
+def data_file(name):
+    """The bytes of ``tests/data/<name>``: real files for the upload tests."""
+    with file_open(f"kilap_activity/tests/data/{name}", "rb") as handle:
+        return handle.read()
 
 
 def pdf_text(test, pdf):
@@ -227,3 +234,56 @@ class KilapActivityCase(TransactionCase):
         if user:
             Entry = Entry.with_user(user)
         return Entry.create(values)
+
+
+class KilapRpcCase(HttpCase):
+    """Attacks replayed over real JSON-RPC (``/web/dataset/call_kw``) as the demo
+    roles (password = login), each asserting the refusal and that nothing changed.
+    """
+
+    def call_kw(self, login, model, method, args=(), kwargs=None):
+        """``(result, error)`` of one RPC call as ``login``."""
+        if getattr(self, "_kilap_login", None) != login:
+            self.authenticate(login, login)
+            self._kilap_login = login
+        response = self.opener.post(
+            f"{self.base_url()}/web/dataset/call_kw/{model}/{method}",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {
+                    "model": model,
+                    "method": method,
+                    "args": list(args),
+                    "kwargs": kwargs or {},
+                },
+            },
+            timeout=30,
+        )
+        response.raise_for_status()
+        body = response.json()
+        self.env.invalidate_all()
+        return body.get("result"), body.get("error")
+
+    def assertRefused(self, login, model, method, args=(), kwargs=None, error=None):
+        """The call is refused with a clear message (a UserError, AccessError or
+        ValidationError, never a server crash); returns that message."""
+        result, failure = self.call_kw(login, model, method, args, kwargs)
+        self.assertTrue(failure, f"{login}: {model}.{method} was accepted: {result}")
+        name = failure["data"]["name"]
+        self.assertIn(
+            name.rsplit(".", 1)[-1],
+            error or ("UserError", "AccessError", "ValidationError"),
+            failure["data"]["message"],
+        )
+        self.assertNotIn("Traceback", failure["data"]["message"])
+        return failure["data"]["message"]
+
+    def snapshot(self, records, names):
+        """What the database holds for ``records``, read as superuser."""
+        records.invalidate_recordset()
+        return records.sudo().read(names)
+
+    def demo(self, xmlid):
+        return self.env.ref(xmlid if "." in xmlid else f"kilap_activity.{xmlid}")

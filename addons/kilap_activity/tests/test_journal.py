@@ -111,7 +111,7 @@ class TestJournal(KilapActivityCase):
                 "rhk_ids": [fields.Command.create({"name": "RHK utama"})],
             }
         )
-        skp.with_context(kilap_state_change=True).write({"state": state})
+        skp._kilap_transition({"state": state})
         return skp
 
     def test_rhk_required_with_approved_skp(self):
@@ -249,7 +249,7 @@ class TestJournal(KilapActivityCase):
         self.assertEqual(entry.state, "approved")
 
     def test_new_entries_are_drafts(self):
-        with self.assertRaisesRegex(UserError, "start as drafts"):
+        with self.assertRaisesRegex(UserError, "starts in its first state"):
             self.entry(user=self.user_pegawai, state="approved")
 
     def test_draft_can_be_deleted(self):

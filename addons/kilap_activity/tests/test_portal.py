@@ -1,9 +1,10 @@
-import base64
 import datetime
 
 from odoo import fields
 from odoo.http import Request
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import data_file
 
 
 @tagged("post_install", "-at_install")
@@ -71,7 +72,7 @@ class TestPortal(HttpCase):
                 "journal_type_id": str(self.field_type.id),
                 "submit": "1",
             },
-            files={"photo": ("foto.jpg", b"\xff\xd8\xff\xe0fakejpeg", "image/jpeg")},
+            files={"photo": ("foto.jpg", data_file("photo_gps.jpg"), "image/jpeg")},
         )
         self.assertEqual(response.status_code, 200)
         entry = self.env["kilap.journal.entry"].search(
@@ -163,7 +164,7 @@ class TestPortal(HttpCase):
                 "purpose": "Pendataan",
             }
         )
-        duty.with_context(kilap_state_change=True).write({"state": "approved"})
+        duty._kilap_transition({"state": "approved"})
         self.authenticate("kilap_portal", "kilap_portal")
         listing = self.url_open("/my/field-duty")
         self.assertIn("SPT/PORTAL", listing.text)
@@ -173,7 +174,7 @@ class TestPortal(HttpCase):
         self._post(
             f"/my/field-duty/{duty.id}",
             {"narrative": "Pendataan 40 KK selesai"},
-            files={"photos": ("a.jpg", base64.b64decode(b"/9j/4AAQ"), "image/jpeg")},
+            files={"photos": ("a.jpg", data_file("photo_gps.jpg"), "image/jpeg")},
         )
         self.assertEqual(duty.state, "reported")
         self.assertIn("40 KK", duty.report_narrative)

@@ -24,7 +24,6 @@ from odoo.tools.misc import format_date
 STATIC = "/kilap_attendance_geo/static/src/phone"
 THEME_COLOR = "#0b5d3b"
 MAX_JOURNAL_ITEMS = 50
-MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
 def _hhmm(hours):
@@ -423,20 +422,11 @@ class KilapPhone(http.Controller):
                 with request.env.cr.savepoint():
                     entry = Entry.create(vals)
                     if photo:
-                        attachment = (
-                            request.env["ir.attachment"]
-                            .sudo()
-                            .create(
-                                {
-                                    "name": photo[0],
-                                    "datas": photo[2],
-                                    "mimetype": photo[1],
-                                    "res_model": "kilap.journal.entry",
-                                    "res_id": entry.id,
-                                }
-                            )
+                        entry.attachment_ids = request.env[
+                            "kilap.upload.policy"
+                        ]._kilap_attach(
+                            entry, [photo], employee.company_id, images_only=True
                         )
-                        entry.attachment_ids = attachment
                     if item.get("submit"):
                         entry.action_submit()
                 known[uuid] = entry
@@ -543,23 +533,16 @@ class KilapPhone(http.Controller):
         return float(qty)
 
     def _kilap_journal_photo(self, photo):
-        """``(name, mimetype, base64)`` of a valid photo, None without one."""
+        """``(name, bytes)`` of the photo item, None without one; the upload
+        policy checks the bytes when they are stored."""
         if not photo:
             return None
-        env = request.env
-        unreadable = env._("The photo could not be read. Take it again.")
+        unreadable = request.env._("The photo could not be read. Take it again.")
         if not isinstance(photo, dict) or not isinstance(photo.get("data"), str):
             raise UserError(unreadable)
-        mimetype = photo.get("mimetype") or "image/jpeg"
-        if not isinstance(mimetype, str) or not mimetype.startswith("image/"):
-            raise UserError(env._("Only photos (images) can be attached here."))
         try:
             raw = base64.b64decode(photo["data"], validate=True)
         except (binascii.Error, ValueError):
             raise UserError(unreadable) from None
-        if not raw:
-            raise UserError(unreadable)
-        if len(raw) > MAX_PHOTO_BYTES:
-            raise UserError(env._("The photo is too large (at most 8 MB)."))
         name = photo.get("name") if isinstance(photo.get("name"), str) else ""
-        return (name[:120] or "foto.jpg", mimetype, photo["data"])
+        return (name[:120] or "foto.jpg", raw)

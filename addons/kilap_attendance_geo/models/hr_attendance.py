@@ -32,13 +32,18 @@ PROTECTED_FIELDS = {
     "kilap_flags",
     "kilap_offline",
 }
+LOCATION_GROUP = "kilap_activity.group_kilap_location"
 KILAP_MODES = [("kilap_portal", "Phone / Portal"), ("kilap_offline", "Offline Sync")]
 
 
 class HrAttendance(models.Model):
     """Every check-in/out, whatever its path, passes the same geofence validation."""
 
-    _inherit = "hr.attendance"
+    _name = "hr.attendance"
+    _inherit = ["hr.attendance", "kilap.workflow.mixin"]
+    _kilap_workflow_fields = ("kilap_review_state", "kilap_reviewer_id")
+    _kilap_state_field = "kilap_review_state"
+    _kilap_initial_state = "none"
 
     in_mode = fields.Selection(
         selection_add=KILAP_MODES,
@@ -48,21 +53,38 @@ class HrAttendance(models.Model):
         selection_add=KILAP_MODES,
         ondelete={"kilap_portal": "set default", "kilap_offline": "set default"},
     )
+    # personal data, need to know only (docs/security.md): core fields narrowed
+    in_latitude = fields.Float(groups=LOCATION_GROUP)
+    in_longitude = fields.Float(groups=LOCATION_GROUP)
+    out_latitude = fields.Float(groups=LOCATION_GROUP)
+    out_longitude = fields.Float(groups=LOCATION_GROUP)
+    in_location = fields.Char(groups=LOCATION_GROUP)
+    out_location = fields.Char(groups=LOCATION_GROUP)
+    in_ip_address = fields.Char(groups=LOCATION_GROUP)
+    out_ip_address = fields.Char(groups=LOCATION_GROUP)
+    in_browser = fields.Char(groups=LOCATION_GROUP)
+    out_browser = fields.Char(groups=LOCATION_GROUP)
     in_kilap_gps = fields.Boolean(string="Check-in from GPS", readonly=True)
     in_kilap_accuracy = fields.Float(
         string="Check-in Accuracy (m)", readonly=True, aggregator=None
     )
     in_kilap_mock = fields.Boolean(string="Check-in Mock Location", readonly=True)
-    in_kilap_ip_latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
-    in_kilap_ip_longitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    in_kilap_ip_latitude = fields.Float(
+        digits=(10, 7), readonly=True, aggregator=None, groups=LOCATION_GROUP
+    )
+    in_kilap_ip_longitude = fields.Float(
+        digits=(10, 7), readonly=True, aggregator=None, groups=LOCATION_GROUP
+    )
     out_kilap_gps = fields.Boolean(string="Check-out from GPS", readonly=True)
     out_kilap_accuracy = fields.Float(
         string="Check-out Accuracy (m)", readonly=True, aggregator=None
     )
     out_kilap_mock = fields.Boolean(string="Check-out Mock Location", readonly=True)
-    out_kilap_ip_latitude = fields.Float(digits=(10, 7), readonly=True, aggregator=None)
+    out_kilap_ip_latitude = fields.Float(
+        digits=(10, 7), readonly=True, aggregator=None, groups=LOCATION_GROUP
+    )
     out_kilap_ip_longitude = fields.Float(
-        digits=(10, 7), readonly=True, aggregator=None
+        digits=(10, 7), readonly=True, aggregator=None, groups=LOCATION_GROUP
     )
     kilap_in_fence_id = fields.Many2one(
         "kilap.geofence", string="Check-in Fence", readonly=True
@@ -84,6 +106,9 @@ class HrAttendance(models.Model):
         string="GPS/IP Distance (km)", readonly=True, aggregator="max"
     )
     kilap_flags = fields.Char(string="Spoofing Flags", readonly=True)
+    kilap_flag_reasons = fields.Char(
+        string="Review Reasons", compute="_compute_kilap_flag_reasons"
+    )
     kilap_offline = fields.Boolean(string="Offline", readonly=True, index=True)
     kilap_manual_reason = fields.Text(
         string="Manual Entry Reason",
@@ -161,6 +186,13 @@ class HrAttendance(models.Model):
                     self.env._(
                         "Only BKPSDM or Admin OPD may record an attendance with a "
                         "manual reason."
+                    )
+                )
+            if not self.env.su and employee in self.env.user.employee_ids:
+                raise AccessError(
+                    self.env._(
+                        "Nobody records their own attendance with a manual reason: "
+                        "ask another Admin OPD, or file an attendance correction."
                     )
                 )
             return res
@@ -328,6 +360,32 @@ class HrAttendance(models.Model):
             return last.check_in, last.in_latitude, last.in_longitude
         return None
 
+    def _kilap_flag(self, flag):
+        """Send these attendances to the review queue with one more reason."""
+        for attendance in self:
+            flags = self._kilap_merge_flags(attendance.kilap_flags, flag)
+            attendance._kilap_transition(
+                {
+                    "kilap_flags": flags,
+                    "kilap_review_state": "to_review",
+                }
+            )
+
+    @api.depends("kilap_flags")
+    def _compute_kilap_flag_reasons(self):
+        reasons = {
+            "speed": self.env._("Moved faster than the speed limit since the last fix"),
+            "ip": self.env._("GPS position far from the network (IP) position"),
+            "offline_late": self.env._(
+                "Synchronised late: received long after the device time"
+            ),
+        }
+        for attendance in self:
+            codes = filter(None, (attendance.kilap_flags or "").split(","))
+            attendance.kilap_flag_reasons = "; ".join(
+                reasons.get(code, code) for code in codes
+            )
+
     @api.model
     def _kilap_merge_flags(self, old, new):
         merged = sorted(set(filter(None, (old or "").split(","))) | set(new.split(",")))
@@ -336,6 +394,8 @@ class HrAttendance(models.Model):
     # ------------------------------------------------------------------ ORM
     @api.model_create_multi
     def create(self, vals_list):
+        # the caller's values first: the validation below may flag for review
+        self._kilap_workflow_check_create(vals_list)
         for vals in vals_list:
             if self._kilap_is_trusted(vals):
                 continue
@@ -366,15 +426,17 @@ class HrAttendance(models.Model):
                         vals["kilap_flags"], out["kilap_flags"]
                     )
                 vals.update(out)
-        return super().create(vals_list)
+        with self._kilap_system_workflow():
+            return super().create(vals_list)
 
     def write(self, vals):
+        self._kilap_workflow_check_write(vals)
         touched = PROTECTED_FIELDS & set(vals)
         if not touched or self._kilap_is_trusted(vals):
             return super().write(vals)
         if (
             not KILAP_ACTION.get()
-            and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+            and not self.env.su
             and any(att.employee_id.user_id == self.env.user for att in self.sudo())
         ):
             raise AccessError(
@@ -410,7 +472,8 @@ class HrAttendance(models.Model):
                         attendance.kilap_flags, out["kilap_flags"]
                     )
                 own_vals.update(out)
-            super(HrAttendance, attendance).write(own_vals)
+            with attendance._kilap_system_workflow():
+                super(HrAttendance, attendance).write(own_vals)
         return True
 
     @api.ondelete(at_uninstall=False)
@@ -426,32 +489,37 @@ class HrAttendance(models.Model):
 
     # ------------------------------------------------------------------ review queue
     def _kilap_check_reviewer(self):
+        """Admin OPD or BKPSDM, never on their own attendance (the record rules
+        give the scope)."""
         if not self.env.user.has_group("kilap_activity.group_kilap_admin_opd"):
             raise AccessError(
                 self.env._("Only Admin OPD or BKPSDM may review flagged attendances.")
             )
+        self.check_access("write")
         if self.filtered(lambda a: a.kilap_review_state != "to_review"):
             raise UserError(
                 self.env._(
                     "Only attendances waiting for review can be accepted or rejected."
                 )
             )
+        if self.sudo().employee_id & self.env.user.employee_ids:
+            raise AccessError(self.env._("You cannot review your own attendance."))
+
+    def _kilap_review(self, decision):
+        self._kilap_check_reviewer()
+        self._kilap_transition(
+            {"kilap_review_state": decision, "kilap_reviewer_id": self.env.uid},
+            from_states=("to_review",),
+            sudo=True,
+        )
+        self._kilap_recompute_days()
+        return True
 
     def action_kilap_accept(self):
-        self._kilap_check_reviewer()
-        self.sudo().write(
-            {"kilap_review_state": "accepted", "kilap_reviewer_id": self.env.uid}
-        )
-        self._kilap_recompute_days()
-        return True
+        return self._kilap_review("accepted")
 
     def action_kilap_reject(self):
-        self._kilap_check_reviewer()
-        self.sudo().write(
-            {"kilap_review_state": "rejected", "kilap_reviewer_id": self.env.uid}
-        )
-        self._kilap_recompute_days()
-        return True
+        return self._kilap_review("rejected")
 
     def _kilap_recompute_days(self):
         """Recompute the daily results touched by these attendances."""

@@ -9,8 +9,9 @@ class KilapAttendanceCorrection(models.Model):
 
     _name = "kilap.attendance.correction"
     _description = "Attendance Correction Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date desc, id desc"
+    _kilap_workflow_fields = ("state", "attendance_id", "approver_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -64,10 +65,25 @@ class KilapAttendanceCorrection(models.Model):
                     self.env._("A correction cannot be in the future.")
                 )
 
+    def write(self, vals):
+        content = {
+            name
+            for name in vals
+            if name not in self._kilap_workflow_fields
+            and not name.startswith(("message_", "activity_"))
+        }
+        if content and self.filtered(lambda r: r.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "A submitted or decided attendance correction cannot be changed."
+                )
+            )
+        return super().write(vals)
+
     def action_submit(self):
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only draft requests can be submitted."))
-        self.write({"state": "submitted"})
+        self._kilap_transition({"state": "submitted"}, from_states=("draft",))
         for request in self:
             manager = request.employee_id.sudo().parent_id.user_id
             if manager:
@@ -137,12 +153,13 @@ class KilapAttendanceCorrection(models.Model):
                 attendance = attendance_model.create(
                     {"employee_id": employee.id, **vals}
                 )
-            request.write(
+            request._kilap_transition(
                 {
                     "state": "approved",
                     "attendance_id": attendance.id,
                     "approver_id": self.env.uid,
-                }
+                },
+                from_states=("submitted",),
             )
             request.activity_unlink(["mail.mail_activity_data_todo"])
             self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
@@ -154,6 +171,9 @@ class KilapAttendanceCorrection(models.Model):
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be rejected."))
         self._check_approver()
-        self.write({"state": "rejected", "approver_id": self.env.uid})
+        self._kilap_transition(
+            {"state": "rejected", "approver_id": self.env.uid},
+            from_states=("submitted",),
+        )
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True

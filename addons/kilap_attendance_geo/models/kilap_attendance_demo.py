@@ -124,7 +124,7 @@ class KilapAttendanceDay(models.Model):
         # field duty for the second employee, leave and sick leave for the third
         duty_employee = employees[1 % len(employees)]
         duty_days = (weekdays[2], weekdays[3])
-        self.env["kilap.field.duty"].create(
+        self.env["kilap.field.duty"]._kilap_create_in_state(
             {
                 "name": "SPT/094/DEMO",
                 "company_id": company.id,
@@ -209,7 +209,7 @@ class KilapAttendanceDay(models.Model):
                 vals_list.append(vals)
         attendances = self.env["hr.attendance"].sudo().create(vals_list)
         # one flagged check-in waiting in the review queue
-        attendances[:1].write(
+        attendances[:1]._kilap_transition(
             {
                 "kilap_flags": "speed",
                 "kilap_speed_kmh": 512.0,

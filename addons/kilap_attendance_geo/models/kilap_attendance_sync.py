@@ -174,6 +174,9 @@ class KilapAttendanceSync(models.Model):
                     )
                     if offline.is_offline(device_time, now):
                         attendance.sudo().write({"kilap_offline": True})
+                    late = company.kilap_offline_late_min
+                    if late and (now - device_time).total_seconds() > late * 60:
+                        attendance.sudo()._kilap_flag("offline_late")
             except (UserError, ValidationError, AccessError) as exc:
                 attendance = self.env["hr.attendance"]
                 state, message = "refused", exc.args[0]

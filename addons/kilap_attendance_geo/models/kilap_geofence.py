@@ -34,6 +34,7 @@ class KilapGeofence(models.Model):
         "fence_id",
         "department_id",
         string="Departments",
+        tracking=True,
         help="Leave empty for a fence that serves every employee of the work location.",
     )
     employee_ids = fields.Many2many(
@@ -42,6 +43,7 @@ class KilapGeofence(models.Model):
         "fence_id",
         "employee_id",
         string="Employees",
+        tracking=True,
     )
     is_temporary = fields.Boolean(
         string="Temporary",
@@ -68,6 +70,17 @@ class KilapGeofence(models.Model):
                 )
             if fence.radius <= 0:
                 raise ValidationError(self.env._("The fence radius must be positive."))
+            limit = fence.company_id.sudo().kilap_max_fence_radius_m
+            if limit and fence.radius > limit:
+                raise ValidationError(
+                    self.env._(
+                        "The radius of %(fence)s (%(radius)s m) is wider than the "
+                        "%(limit)s m this pemda allows.",
+                        fence=fence.name,
+                        radius=fence.radius,
+                        limit=limit,
+                    )
+                )
             if fence.is_temporary and not (fence.date_from and fence.date_to):
                 raise ValidationError(
                     self.env._("A temporary fence needs a start and an end date.")

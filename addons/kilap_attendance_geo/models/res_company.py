@@ -22,6 +22,17 @@ class ResCompany(models.Model):
         help="A GPS position this far from the IP position flags the attendance for "
         "review.",
     )
+    kilap_max_fence_radius_m = fields.Integer(
+        string="Maximum geofence radius (m)",
+        default=1000,
+        help="No geofence of this pemda may be wider.",
+    )
+    kilap_offline_late_min = fields.Integer(
+        string="Offline review delay (minutes)",
+        default=30,
+        help="A queued check-in received this long after its device time goes to "
+        "the review queue.",
+    )
     kilap_offline_window_h = fields.Integer(string="Offline window (hours)", default=72)
     kilap_offline_future_min = fields.Integer(
         string="Future tolerance (minutes)", default=5

@@ -28,3 +28,9 @@ class ResConfigSettings(models.TransientModel):
     kilap_minutes_per_day = fields.Integer(
         related="company_id.kilap_minutes_per_day", readonly=False
     )
+    kilap_max_fence_radius_m = fields.Integer(
+        related="company_id.kilap_max_fence_radius_m", readonly=False
+    )
+    kilap_offline_late_min = fields.Integer(
+        related="company_id.kilap_offline_late_min", readonly=False
+    )

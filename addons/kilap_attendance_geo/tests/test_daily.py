@@ -162,7 +162,7 @@ class TestDaily(KilapGeoCase):
 
     def test_field_duty_day(self):
         monday = self.last_weekday(0)
-        duty = self.env["kilap.field.duty"].create(
+        duty = self.env["kilap.field.duty"]._kilap_create_in_state(
             {
                 "name": "SPT/2",
                 "employee_ids": [(6, 0, self.pegawai.ids)],
@@ -200,7 +200,9 @@ class TestDaily(KilapGeoCase):
         att = self.trusted_attendance(
             self.pegawai, self.wita(monday, 7, 0), self.wita(monday, 16, 0)
         )
-        att.sudo().write({"kilap_review_state": "to_review", "kilap_flags": "speed"})
+        att.sudo()._kilap_transition(
+            {"kilap_review_state": "to_review", "kilap_flags": "speed"}
+        )
         att.with_user(self.users["admin"]).action_kilap_reject()
         self.assertEqual(self.day(self.pegawai, monday).status, "absent")
 

@@ -104,7 +104,7 @@ class TestGeofence(KilapGeoCase):
             self.pegawai, fields.Datetime.now()
         )
         gorontalo = (0.5435, 123.0568)
-        duty = self.env["kilap.field.duty"].create(
+        duty = self.env["kilap.field.duty"]._kilap_create_in_state(
             {
                 "name": "SPT/1",
                 "employee_ids": [(6, 0, self.pegawai.ids)],
@@ -120,7 +120,7 @@ class TestGeofence(KilapGeoCase):
         )
         with self.assertRaisesRegex(UserError, "nearest geofence"):
             self.check(self.pegawai, gorontalo)
-        duty.state = "approved"
+        duty._kilap_transition({"state": "approved"})
         attendance = self.check(self.pegawai, gorontalo)
         self.assertEqual(attendance.kilap_field_duty_id, duty)
         with self.assertRaisesRegex(UserError, "nearest geofence"):

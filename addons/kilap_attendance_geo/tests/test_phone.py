@@ -1,5 +1,6 @@
 """The staff phone page: routes (HttpCase) and the page itself in headless Chromium."""
 
+import base64
 import datetime
 import gzip
 import io
@@ -251,7 +252,11 @@ class TestPhoneRoutes(PhoneCase):
             "bad photo": {"uuid": "u-photo", "photo": {"data": "%%%not base64"}},
             "not image": {
                 "uuid": "u-pdf",
-                "photo": {"name": "a.pdf", "mimetype": "application/pdf", "data": PNG},
+                "photo": {
+                    "name": "a.jpg",
+                    "mimetype": "image/jpeg",
+                    "data": base64.b64encode(b"%PDF-1.4\n%%EOF\n").decode(),
+                },
             },
         }
         items = [self.journal_item(v.pop("uuid"), **v) for v in cases.values()]
@@ -381,7 +386,7 @@ class TestPhoneBrowser(PhoneCase):
         duty = (
             self.env["kilap.field.duty"]
             .sudo()
-            .create(
+            ._kilap_create_in_state(
                 {
                     "name": "SPT/094/2025",
                     "employee_ids": [(6, 0, self.phone_employee.ids)],

@@ -50,8 +50,19 @@ class TestSecurity(KilapGeoCase):
             self.env["kilap.geofence"].with_user(self.users["auditor"]).create(
                 {"name": "X", "latitude": 1, "longitude": 1}
             )
-        self.fence.with_user(self.users["admin"]).write({"radius": 120})
-        self.assertEqual(self.fence.radius, 120)
+        # an office-wide fence is BKPSDM's; Admin OPD manages their OPD's fences
+        with self.assertRaises(AccessError):
+            self.fence.with_user(self.users["admin"]).write({"radius": 120})
+        own_fence = self.env["kilap.geofence"].create(
+            {
+                "name": "Pagar Bidang Uji",
+                "latitude": 1,
+                "longitude": 1,
+                "department_ids": [(6, 0, self.opd_sub.ids)],
+            }
+        )
+        own_fence.with_user(self.users["admin"]).write({"radius": 120})
+        self.assertEqual(own_fence.radius, 120)
         other_fence = self.env["kilap.geofence"].create(
             {
                 "name": "Pagar Dinas Lain",

@@ -1,7 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class KilapAttendanceComputeWizard(models.TransientModel):
@@ -24,12 +24,34 @@ class KilapAttendanceComputeWizard(models.TransientModel):
             raise UserError(self.env._("The end date cannot be before the start date."))
         if self.date_to > self.date_from + relativedelta(years=1):
             raise UserError(self.env._("Compute at most one year at a time."))
-        domain = [("company_id", "in", self.env.companies.ids)]
+        Employee = self.env["hr.employee"].sudo()
+        scope = Employee._kilap_scope_domain(self.env.user)
+        outside = self.employee_ids - Employee.search(
+            [*scope, ("id", "in", self.employee_ids.ids)]
+        )
+        if outside or (
+            self.department_ids
+            and not Employee.search_count(
+                [*scope, ("department_id", "child_of", self.department_ids.ids)]
+            )
+        ):
+            raise AccessError(
+                self.env._(
+                    "You may only recompute the days of employees you manage "
+                    "(%(names)s is not one of them).",
+                    names=", ".join(
+                        (outside.mapped("name") or self.department_ids.mapped("name"))[
+                            :3
+                        ]
+                    ),
+                )
+            )
+        domain = [*scope, ("company_id", "in", self.env.companies.ids)]
         if self.employee_ids:
             domain.append(("id", "in", self.employee_ids.ids))
         if self.department_ids:
             domain.append(("department_id", "child_of", self.department_ids.ids))
-        employees = self.env["hr.employee"].search(domain)
+        employees = Employee.search(domain)
         days = self.env["kilap.attendance.day"]._kilap_compute_days(
             employees, self.date_from, self.date_to
         )

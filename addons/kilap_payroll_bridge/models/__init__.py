@@ -13,8 +13,11 @@ from . import kilap_tpp_addition
 from . import kilap_tpp_apel_absence
 from . import kilap_tpp_sheet
 from . import kilap_tpp_sheet_line
+from . import kilap_tpp_sheet_detail_mixin
 from . import kilap_tpp_sheet_cut
 from . import kilap_tpp_sheet_component
+from . import res_company
+from . import res_config_settings
 from . import hr_employee
 from . import hr_payslip
 from . import hr_payslip_input

@@ -23,15 +23,19 @@ DIFF_FIELDS = (
     "zakat",
     "net",
 )
-# written on an approved/paid sheet by the workflow itself
-_WORKFLOW_FIELDS = {
+# a sheet's workflow: written only through its actions (kilap.workflow.mixin)
+WORKFLOW_FIELDS = (
     "state",
     "approved_by_id",
     "approved_date",
+    "verified_by_id",
     "paid_date",
-    "active",
-    "message_main_attachment_id",
-}
+    "paid_by_id",
+    "preparer_ids",
+    "reset_reason",
+)
+# besides those, what an approved or paid sheet still accepts
+_LOCK_FREE_FIELDS = {"active", "message_main_attachment_id"}
 
 
 class KilapTppSheet(models.Model):
@@ -42,8 +46,9 @@ class KilapTppSheet(models.Model):
     """
 
     _name = "kilap.tpp.sheet"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _description = "TPP Sheet"
+    _kilap_workflow_fields = WORKFLOW_FIELDS
     _order = "date_from desc, department_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -115,9 +120,27 @@ class KilapTppSheet(models.Model):
     treasurer_employee_id = fields.Many2one(
         "hr.employee", string="Treasurer (Bendahara)", tracking=True
     )
-    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    approved_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
     approved_date = fields.Datetime(readonly=True, copy=False)
+    verified_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
     paid_date = fields.Date(readonly=True, copy=False, tracking=True)
+    paid_by_id = fields.Many2one("res.users", readonly=True, copy=False, tracking=True)
+    preparer_ids = fields.Many2many(
+        "res.users",
+        "kilap_tpp_sheet_preparer_rel",
+        "sheet_id",
+        "user_id",
+        string="Prepared by",
+        readonly=True,
+        copy=False,
+        help="Users who generated, computed, edited or verified the sheet: with "
+        "four-eyes approval on, none of them may approve it.",
+    )
+    reset_reason = fields.Text(readonly=True, copy=False, tracking=True)
 
     _period_department_unique = models.Constraint(
         "UNIQUE(period_id, department_id)",
@@ -168,6 +191,7 @@ class KilapTppSheet(models.Model):
     def create(self, vals_list):
         sheets = super().create(vals_list)
         sheets._check_period_closed()
+        sheets._kilap_add_preparer()
         # one rule-set lookup per company and month (all OPDs of a month at once)
         todo = sheets.filtered(lambda s: not s.ruleset_id).grouped(
             lambda s: (s.company_id, s.period_id.date_from)
@@ -188,7 +212,10 @@ class KilapTppSheet(models.Model):
     def write(self, vals):
         self.check_access("write")  # access errors first, then the lock
         if any(
-            f not in _WORKFLOW_FIELDS and not f.startswith("message_") for f in vals
+            f not in WORKFLOW_FIELDS
+            and f not in _LOCK_FREE_FIELDS
+            and not f.startswith(("message_", "activity_"))
+            for f in vals
         ):
             locked = self.filtered(lambda s: s.state in ("approved", "paid"))
             if locked:
@@ -203,6 +230,14 @@ class KilapTppSheet(models.Model):
     def _unlink_only_draft(self):
         if any(sheet.state != "draft" for sheet in self):
             raise UserError(self.env._("Only a draft TPP sheet can be deleted."))
+
+    def _kilap_add_preparer(self):
+        """Record the acting user as one who prepared these sheets (four-eyes)."""
+        if self.env.su or not self:
+            return
+        self._kilap_transition(
+            {"preparer_ids": [fields.Command.link(self.env.uid)]}, sudo=True
+        )
 
     def _check_period_closed(self):
         self._kilap_check_closed(self.period_id)
@@ -233,6 +268,7 @@ class KilapTppSheet(models.Model):
             sheet._check_period_closed()
         # every sheet of the selection in one pass: one read per source, three
         # INSERTs (lines, components, cuts) and one chatter note per sheet
+        self._kilap_add_preparer()
         vals_list = self._prepare_line_vals()
         self.line_ids.unlink()
         self.env["kilap.tpp.sheet.line"]._kilap_create_with_details(vals_list)
@@ -313,37 +349,127 @@ class KilapTppSheet(models.Model):
                 raise UserError(
                     self.env._("Compute the TPP sheet before verifying it.")
                 )
-        return self.write({"state": "verified"})
-
-    def action_reset_draft(self):
-        self._check_keuangan()
-        if any(sheet.state != "verified" for sheet in self):
-            raise UserError(
-                self.env._("Only a verified TPP sheet can go back to draft.")
-            )
-        return self.write({"state": "draft"})
+        self._kilap_add_preparer()
+        return self._kilap_transition(
+            {"state": "verified", "verified_by_id": self.env.uid},
+            from_states=("draft",),
+        )
 
     def action_approve(self):
+        """Four-eyes: nobody approves a sheet they generated, edited or verified."""
         self._check_keuangan()
         if any(sheet.state != "verified" for sheet in self):
             raise UserError(self.env._("Only a verified TPP sheet can be approved."))
-        return self.write(
+        if not self.env.su:
+            for sheet in self:
+                if (
+                    sheet.company_id.kilap_tpp_four_eyes
+                    and self.env.user in sheet.preparer_ids
+                ):
+                    raise AccessError(
+                        self.env._(
+                            "Four-eyes rule: you generated, edited or verified the "
+                            "TPP sheet %s, so another finance user must approve it.",
+                            sheet.name,
+                        )
+                    )
+        return self._kilap_transition(
             {
                 "state": "approved",
                 "approved_by_id": self.env.uid,
                 "approved_date": fields.Datetime.now(),
-            }
+            },
+            from_states=("verified",),
         )
 
     def action_mark_paid(self):
-        self._check_keuangan()
+        if not self.env.su and not self.env.user.has_group(
+            "kilap_payroll_bridge.group_kilap_bendahara"
+        ):
+            raise AccessError(
+                self.env._("Only the treasurer (Bendahara) can mark TPP sheets paid.")
+            )
         if any(sheet.state != "approved" for sheet in self):
             raise UserError(
                 self.env._("Only an approved TPP sheet can be marked as paid.")
             )
-        return self.write(
-            {"state": "paid", "paid_date": fields.Date.context_today(self)}
+        return self._kilap_transition(
+            {
+                "state": "paid",
+                "paid_date": fields.Date.context_today(self),
+                "paid_by_id": self.env.uid,
+            },
+            from_states=("approved",),
+            sudo=True,
         )
+
+    def action_open_reset_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reset TPP Sheet to Draft"),
+            "res_model": "kilap.tpp.reset.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_sheet_ids": [fields.Command.set(self.ids)]},
+        }
+
+    def action_reset_draft(self):
+        """Kept for the list's bulk button: a reset always needs a reason."""
+        return self.action_open_reset_wizard()
+
+    def _kilap_reset(self, reason):
+        """Back to draft with a reason, in the chatter; the approvals are cleared.
+
+        A verified sheet: any finance user. An approved one: the finance manager
+        role only. A paid sheet is never reset: corrections go to a later month.
+        """
+        self._check_keuangan()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for resetting the sheet."))
+        for sheet in self:
+            if sheet.state == "paid":
+                raise UserError(
+                    self.env._(
+                        "The TPP sheet %s is paid: it cannot be reset. Correct the "
+                        "amount in a later month.",
+                        sheet.name,
+                    )
+                )
+            if sheet.state == "draft":
+                raise UserError(
+                    self.env._("The TPP sheet %s is already a draft.", sheet.name)
+                )
+            if (
+                sheet.state == "approved"
+                and not self.env.su
+                and not self.env.user.has_group(
+                    "kilap_payroll_bridge.group_kilap_keuangan_manager"
+                )
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only the finance manager can reset an approved TPP sheet."
+                    )
+                )
+        self._kilap_transition(
+            {
+                "state": "draft",
+                "approved_by_id": False,
+                "approved_date": False,
+                "verified_by_id": False,
+                "reset_reason": reason,
+            },
+            from_states=("verified", "approved"),
+            sudo=True,
+        )
+        self._kilap_add_preparer()
+        for sheet in self:
+            sheet.message_post(
+                body=self.env._("Reset to draft: %s", reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
     def action_view_differences(self):
         """What a recompute would change, without changing anything."""
@@ -730,5 +856,5 @@ class KilapTppSheet(models.Model):
             )
         sheets = self._kilap_generate(period)
         sheets.action_verify()
-        sheets.action_approve()
+        sheets.action_approve()  # superuser: the demo has no second person
         return True

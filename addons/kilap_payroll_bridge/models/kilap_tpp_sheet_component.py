@@ -5,6 +5,7 @@ class KilapTppSheetComponent(models.Model):
     """A line's base and paid TPP for one component, for the SIPD budget export."""
 
     _name = "kilap.tpp.sheet.component"
+    _inherit = ["kilap.tpp.sheet.detail.mixin"]
     _description = "TPP Sheet Component"
     _order = "line_id, id"
 

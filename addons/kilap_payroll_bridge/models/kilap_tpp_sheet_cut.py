@@ -5,6 +5,7 @@ class KilapTppSheetCut(models.Model):
     """One discipline cut of a line: count x percentage (TL1.., PSW1.., TK, APEL)."""
 
     _name = "kilap.tpp.sheet.cut"
+    _inherit = ["kilap.tpp.sheet.detail.mixin"]
     _description = "TPP Sheet Cut"
     _order = "line_id, code"
 

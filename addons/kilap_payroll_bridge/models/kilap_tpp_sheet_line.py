@@ -139,6 +139,7 @@ class KilapTppSheetLine(models.Model):
 
     def write(self, vals):
         self._check_sheet_draft(self.sheet_id, "write")
+        self.sheet_id._kilap_add_preparer()  # an editor may not approve (four-eyes)
         return super().write(vals)
 
     def unlink(self):

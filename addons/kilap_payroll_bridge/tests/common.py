@@ -65,6 +65,10 @@ class TppCase(TransactionCase):
             "auditor": env.ref("kilap_activity.group_kilap_auditor"),
             "bkpsdm": env.ref("kilap_activity.group_kilap_bkpsdm"),
             "keuangan": env.ref("kilap_payroll_bridge.group_kilap_keuangan"),
+            # the second pair of eyes, the treasurer and the head of finance
+            "keuangan2": env.ref("kilap_payroll_bridge.group_kilap_keuangan"),
+            "bendahara": env.ref("kilap_payroll_bridge.group_kilap_bendahara"),
+            "kabid": env.ref("kilap_payroll_bridge.group_kilap_keuangan_manager"),
         }
         cls.users = {}
         for login, group in groups.items():
@@ -168,7 +172,7 @@ class TppCase(TransactionCase):
                 day += timedelta(days=1)
         cls.env["kilap.attendance.day"].create(vals_list)
         if close:
-            period.write({"state": "closed"})
+            period._kilap_transition({"state": "closed"})
         return period
 
     def make_sheet(self, period, opd=None, compute=True):

@@ -415,7 +415,7 @@ class TestTppAccess(TppCase):
         )
         sheet.action_compute()
         sheet.action_verify()
-        sheet.action_approve()
+        sheet.with_user(self.users["keuangan2"]).action_approve()
         self.assertEqual(len(sheet.line_ids), 2)
 
     def test_employee_sees_own_line_only(self):

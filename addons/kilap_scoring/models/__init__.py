@@ -5,8 +5,13 @@ from . import kilap_score_threshold
 from . import kilap_predikat_matrix
 from . import kilap_distribution_limit
 from . import kilap_org_rating
+from . import kilap_frozen_month_mixin
 from . import kilap_score_period
 from . import kilap_score_line
 from . import kilap_journal_entry
 from . import kilap_attendance_day
+from . import hr_attendance
+from . import kilap_attendance_correction
+from . import kilap_field_duty
+from . import hr_leave
 from . import hr_employee

@@ -4,15 +4,13 @@ from ..rules import scoring
 
 
 class KilapAttendanceDay(models.Model):
-    """Lock daily attendance results dated inside a closed evaluation period."""
+    """Daily results dated inside a closed evaluation period are frozen."""
 
-    _inherit = "kilap.attendance.day"
+    _name = "kilap.attendance.day"
+    _inherit = ["kilap.attendance.day", "kilap.frozen.month.mixin"]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        days = super().create(vals_list)
-        self.env["kilap.score.period"]._kilap_check_locked(days)
-        return days
+    def _kilap_frozen_ranges(self):
+        return {self._kilap_range(day.company_id, day.date) for day in self}
 
     @api.model
     def _kilap_bulk_create(self, vals_list, **kwargs):
@@ -25,17 +23,6 @@ class KilapAttendanceDay(models.Model):
             }
         )
         return super()._kilap_bulk_create(vals_list, **kwargs)
-
-    def write(self, vals):
-        self.env["kilap.score.period"]._kilap_check_locked(self)
-        res = super().write(vals)
-        if {"date", "company_id"} & set(vals):
-            self.env["kilap.score.period"]._kilap_check_locked(self)
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_closed_period(self):
-        self.env["kilap.score.period"]._kilap_check_locked(self)
 
     @api.model
     def _kilap_compute_days(self, employees, date_from, date_to):

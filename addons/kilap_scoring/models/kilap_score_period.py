@@ -53,8 +53,16 @@ class KilapScorePeriod(models.Model):
 
     _name = "kilap.score.period"
     _description = "Evaluation Period"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date_from desc"
+    _kilap_workflow_fields = (
+        "state",
+        "closed_on",
+        "closed_by_id",
+        "reopen_reason",
+        "reopen_count",
+    )
+    _kilap_initial_state = "open"
 
     name = fields.Char(
         required=True,
@@ -307,23 +315,29 @@ class KilapScorePeriod(models.Model):
 
     def _kilap_check_locked_dates(self, pairs):
         """Refuse any (company id, date) of ``pairs`` inside a closed period."""
-        if not pairs:
+        self._kilap_check_locked_ranges({(c, d, d) for c, d in pairs})
+
+    def _kilap_check_locked_ranges(self, ranges):
+        """Refuse any (company id, first date, last date) overlapping a closed
+        period. One query for the whole batch, whatever its size."""
+        ranges = {r for r in ranges if r}
+        if not ranges:
             return
-        dates = [d for _c, d in pairs]
         periods = self.sudo().search_fetch(
             [
                 ("state", "=", "closed"),
-                ("company_id", "in", list({c for c, _d in pairs})),
-                ("date_from", "<=", max(dates)),
-                ("date_to", ">=", min(dates)),
+                ("company_id", "in", list({c for c, _s, _e in ranges})),
+                ("date_from", "<=", max(e for _c, _s, e in ranges)),
+                ("date_to", ">=", min(s for _c, s, _e in ranges)),
             ],
             ["company_id", "date_from", "date_to", "name"],
         )
         for period in periods:
-            for company_id, day in pairs:
+            for company_id, first, last in sorted(ranges):
                 if (
                     company_id == period.company_id.id
-                    and period.date_from <= day <= period.date_to
+                    and first <= period.date_to
+                    and last >= period.date_from
                 ):
                     raise UserError(
                         self.env._(
@@ -331,7 +345,7 @@ class KilapScorePeriod(models.Model):
                             "%(date)s can no longer be created, changed or deleted. "
                             "Ask BKPSDM to reopen the period.",
                             period=period.name,
-                            date=day,
+                            date=max(first, period.date_from),
                         )
                     )
 
@@ -406,9 +420,9 @@ class KilapScorePeriod(models.Model):
                 weight_disiplin=settings["w_disiplin"],
                 kinerja_cap=settings["cap"],
             )
-        if period.state == "open":
-            period_vals["state"] = "computed"
         period.write(period_vals)
+        if period.state == "open":
+            period._kilap_transition({"state": "computed"}, from_states=("open",))
         return True
 
     def _kilap_month_domain(self, scope):
@@ -695,12 +709,14 @@ class KilapScorePeriod(models.Model):
                         "Only a computed period can be closed (%s).", period.name
                     )
                 )
-        self.sudo().write(
+        self._kilap_transition(
             {
                 "state": "closed",
                 "closed_on": fields.Datetime.now(),
                 "closed_by_id": self.env.uid,
-            }
+            },
+            from_states=("computed",),
+            sudo=True,
         )
         return True
 
@@ -728,12 +744,14 @@ class KilapScorePeriod(models.Model):
                         "Only a closed period can be reopened (%s).", period.name
                     )
                 )
-            period.sudo().write(
+            period._kilap_transition(
                 {
                     "state": "open",
                     "reopen_reason": reason.strip(),
                     "reopen_count": period.reopen_count + 1,
-                }
+                },
+                from_states=("closed",),
+                sudo=True,
             )
             period.message_post(body=self.env._("Period reopened: %s", reason.strip()))
         return True
@@ -784,7 +802,7 @@ class KilapScorePeriod(models.Model):
         lines = period.line_ids.sorted("id")
         for index, line in enumerate(lines):
             line.rating_perilaku = ratings[index % len(ratings)]
-        period.sudo().write(
+        period.sudo()._kilap_transition(
             {
                 "state": "closed",
                 "closed_on": fields.Datetime.now(),

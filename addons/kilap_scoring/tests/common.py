@@ -141,7 +141,7 @@ class KilapScoringMixin:
         return (
             cls.env["kilap.journal.entry"]
             .with_context(kilap_journal_import=True)
-            .create(vals)
+            ._kilap_create_in_state(vals)
         )
 
     @classmethod

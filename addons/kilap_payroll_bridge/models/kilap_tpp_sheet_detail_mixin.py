@@ -1,0 +1,35 @@
+from odoo import api, models
+
+
+class KilapTppSheetDetailMixin(models.AbstractModel):
+    """Components and cuts of a TPP line: frozen with their sheet.
+
+    They are written by the sheet's computation and change only while the sheet
+    is draft; an edit makes its author one of the sheet's preparers (four-eyes).
+    """
+
+    _name = "kilap.tpp.sheet.detail.mixin"
+    _description = "TPP Sheet Line Detail"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        line_ids = {vals.get("line_id") for vals in vals_list} - {None, False}
+        lines = self.env["kilap.tpp.sheet.line"].browse(line_ids)
+        lines._check_sheet_draft(lines.sheet_id, "create")
+        return super().create(vals_list)
+
+    @api.model
+    def _kilap_bulk_create(self, vals_list, **kwargs):
+        line_ids = {vals.get("line_id") for vals in vals_list} - {None, False}
+        lines = self.env["kilap.tpp.sheet.line"].browse(line_ids)
+        lines._check_sheet_draft(lines.sheet_id, "create")
+        return super()._kilap_bulk_create(vals_list, **kwargs)
+
+    def write(self, vals):
+        self.line_id._check_sheet_draft(self.line_id.sheet_id, "write")
+        self.line_id.sheet_id._kilap_add_preparer()
+        return super().write(vals)
+
+    def unlink(self):
+        self.line_id._check_sheet_draft(self.line_id.sheet_id, "unlink")
+        return super().unlink()
