@@ -217,9 +217,10 @@ class HrEmployee(models.Model):
         """Employees ``user`` manages, as the KILAP record rules draw it: all for
         BKPSDM, the own department tree for Admin OPD, the team for a supervisor,
         oneself otherwise. Wizards and mass actions search within it."""
-        user = user or self.env.user
-        if self.env.su and user == self.env.user:
-            return []
+        if user is None:
+            if self.env.su:
+                return []
+            user = self.env.user
         if user.has_group("kilap_activity.group_kilap_bkpsdm"):
             return [("company_id", "in", user.company_ids.ids)]
         me = user.employee_id

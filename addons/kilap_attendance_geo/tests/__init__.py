@@ -4,3 +4,4 @@ from . import test_entry_paths
 from . import test_daily
 from . import test_security
 from . import test_phone
+from . import test_attacks
