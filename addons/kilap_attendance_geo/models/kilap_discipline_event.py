@@ -3,6 +3,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 
 class KilapDisciplineEvent(models.Model):
@@ -10,8 +11,10 @@ class KilapDisciplineEvent(models.Model):
 
     _name = "kilap.discipline.event"
     _description = "Discipline History"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date desc, id desc"
+    _kilap_workflow_fields = ("state", "processed_by_id")
+    _kilap_initial_state = "open"
 
     employee_id = fields.Many2one(
         "hr.employee", required=True, index=True, ondelete="cascade"
@@ -35,6 +38,9 @@ class KilapDisciplineEvent(models.Model):
         tracking=True,
     )
     note = fields.Text(tracking=True)
+    processed_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, tracking=True
+    )
 
     _employee_year_threshold_unique = models.Constraint(
         "UNIQUE(employee_id, year, threshold_id)",
@@ -55,6 +61,26 @@ class KilapDisciplineEvent(models.Model):
                 event.threshold_id.name or "",
                 event.year,
             )
+
+    def _kilap_check_bkpsdm(self):
+        if not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
+            raise AccessError(
+                self.env._("Only BKPSDM follows up discipline thresholds.")
+            )
+
+    def action_process(self):
+        """BKPSDM has followed the threshold up (summons, sanction decision)."""
+        self._kilap_check_bkpsdm()
+        return self._kilap_transition(
+            {"state": "processed", "processed_by_id": self.env.uid},
+            from_states=("open",),
+        )
+
+    def action_reopen(self):
+        self._kilap_check_bkpsdm()
+        return self._kilap_transition(
+            {"state": "open", "processed_by_id": False}, from_states=("processed",)
+        )
 
     def _kilap_schedule_notify(self):
         """Have the follow-up job notify these new events right after this run.

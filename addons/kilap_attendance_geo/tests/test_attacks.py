@@ -336,3 +336,34 @@ class TestAttendanceAttacks(KilapRpcCase):
             "atasan", "hr.attendance", "search", [[("id", "=", other.id)]]
         )
         self.assertEqual(found, [])
+
+    # ------------------------------------------------------- discipline events
+    def test_discipline_event_state_only_through_actions(self):
+        """A threshold event cannot be created or written as processed."""
+        event = self.env["kilap.discipline.event"].search([], limit=1)
+        self.assertTrue(event, "the demo raises thresholds")
+        vals = {
+            "employee_id": event.employee_id.id,
+            "threshold_id": event.threshold_id.id,
+            "year": event.year - 5,
+            "state": "processed",
+        }
+        self.assertRefused("bkpsdm", "kilap.discipline.event", "create", [vals])
+        self.assertRefused(
+            "bkpsdm",
+            "kilap.discipline.event",
+            "write",
+            [event.ids, {"state": "processed"}],
+            FORGED,
+        )
+        self.assertRefused(
+            "adminopd", "kilap.discipline.event", "action_process", [event.ids]
+        )
+        self.assertEqual(event.state, "open")
+        _r, failure = self.call_kw(
+            "bkpsdm", "kilap.discipline.event", "action_process", [event.ids]
+        )
+        self.assertFalse(failure, failure)
+        self.assertEqual(
+            (event.state, event.processed_by_id.login), ("processed", "bkpsdm")
+        )
