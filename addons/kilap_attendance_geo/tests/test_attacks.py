@@ -323,6 +323,25 @@ class TestAttendanceAttacks(KilapRpcCase):
             "auditor", "hr.attendance", "fields_get", [], {"attributes": ["type"]}
         )
         self.assertNotIn("in_latitude", fields_seen)
+        # the views: the form of the attendance shows positions to the supervisor
+        # and Admin OPD, not to finance or the inspectorate
+        for login, shown in (
+            ("keuangan", False),
+            ("auditor", False),
+            ("atasan", True),
+            ("adminopd", True),
+        ):
+            views, failure = self.call_kw(
+                login, "hr.attendance", "get_views", [[[False, "form"]]]
+            )
+            self.assertFalse(failure, failure)
+            arch = views["views"]["form"]["arch"]
+            self.assertEqual('name="in_latitude"' in arch, shown, login)
+            self.assertEqual(
+                "in_ip_address" in views["models"]["hr.attendance"]["fields"],
+                shown,
+                login,
+            )
         result, failure = self.call_kw(
             "atasan", "hr.attendance", "read", [att.ids, ["in_latitude"]]
         )
