@@ -19,6 +19,7 @@
         "portal",
         "mail",
         "report_py3o",
+        "queue_job",
     ],
     "data": [
         "security/kilap_security.xml",
@@ -27,6 +28,7 @@
         "data/kilap_golongan_data.xml",
         "data/kilap_journal_type_data.xml",
         "data/kilap_cron_data.xml",
+        "data/kilap_queue_data.xml",
         "views/kilap_menus.xml",
         "views/hr_employee_views.xml",
         "views/kilap_field_duty_views.xml",
@@ -34,6 +36,7 @@
         "views/kilap_journal_day_views.xml",
         "views/kilap_skp_views.xml",
         "views/kilap_config_views.xml",
+        "views/kilap_job_batch_views.xml",
         "views/kilap_portal_templates.xml",
         "report/kilap_reports.xml",
         "report/kilap_journal_report_templates.xml",

@@ -287,3 +287,34 @@ class KilapRpcCase(HttpCase):
 
     def demo(self, xmlid):
         return self.env.ref(xmlid if "." in xmlid else f"kilap_activity.{xmlid}")
+
+
+def run_kilap_jobs(env, rounds=20):
+    """Run the queued KILAP jobs in this transaction, as queue_job's runner would
+    (real ``queue.job`` records, the same perform path), until none is left.
+    Returns how many ran."""
+    from odoo.addons.queue_job.controllers.main import RunJobController
+    from odoo.addons.queue_job.job import Job
+
+    done = 0
+    for _round in range(rounds):
+        records = (
+            env["queue.job"]
+            .sudo()
+            .search(
+                [
+                    ("state", "in", ("pending", "enqueued")),
+                    ("channel", "=like", "root.kilap%"),
+                ],
+                order="id",
+            )
+        )
+        if not records:
+            return done
+        for record in records:
+            job = Job.load(env, record.uuid)
+            job.set_started()
+            job.store()
+            RunJobController._try_perform_job(env, job)
+            done += 1
+    raise AssertionError("KILAP jobs keep enqueuing themselves")

@@ -17,6 +17,10 @@ LEAVE_STATUS = {
 }
 
 
+# employees per nightly job: a chunk's memory and time stay small at any size
+NIGHTLY_CHUNK = 500
+
+
 class KilapAttendanceDay(models.Model):
     """The attendance result of one employee on one working day.
 
@@ -544,10 +548,28 @@ class KilapAttendanceDay(models.Model):
 
     @api.model
     def _cron_compute_yesterday(self):
-        """Nightly: results of yesterday (and the day before, for late syncs)."""
+        """Nightly: results of yesterday (and the day before, for late syncs), as
+        background jobs of NIGHTLY_CHUNK employees per company (kilap.job.batch).
+        A company whose previous night still runs is left to it."""
         today = fields.Date.context_today(self)
-        # every active employee of every company: the computation is set-based
-        employees = self.env["hr.employee"].sudo().search([("active", "=", True)])
-        self._kilap_compute_days(
-            employees, today - timedelta(days=2), today - timedelta(days=1)
-        )
+        Batch = self.env["kilap.job.batch"]
+        Employee = self.env["hr.employee"].sudo()
+        for company in self.env["res.company"].sudo().search([]):
+            if Batch._kilap_running(company).state == "running":
+                continue
+            ids = Employee.search(
+                [("active", "=", True), ("company_id", "=", company.id)], order="id"
+            ).ids
+            if not ids:
+                continue
+            Batch._kilap_start(
+                company,
+                self.env._("Daily results %s", today - timedelta(days=1)),
+                "_kilap_compute_days_chunk",
+                [ids[n : n + NIGHTLY_CHUNK] for n in range(0, len(ids), NIGHTLY_CHUNK)],
+                args=(
+                    fields.Date.to_string(today - timedelta(days=2)),
+                    fields.Date.to_string(today - timedelta(days=1)),
+                ),
+                replace_failed=True,
+            )

@@ -49,3 +49,10 @@ class ResCompany(models.Model):
         help="Accumulated late and early minutes counted as one day of absence (7.5 "
         "h).",
     )
+
+    def _kilap_compute_days_chunk(self, employee_ids, date_from, date_to):
+        """One chunk of the nightly daily results (idempotent: a recompute)."""
+        employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
+        self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
+            employees, fields.Date.to_date(date_from), fields.Date.to_date(date_to)
+        )

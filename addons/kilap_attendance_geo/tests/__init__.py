@@ -5,3 +5,4 @@ from . import test_daily
 from . import test_security
 from . import test_phone
 from . import test_attacks
+from . import test_jobs

@@ -129,11 +129,57 @@ class KilapScorePeriod(models.Model):
     )
     warning_count = fields.Integer(compute="_compute_warnings")
 
+    # the latest background computation and its progress (kilap.job.batch)
+    job_batch_id = fields.Many2one("kilap.job.batch", compute="_compute_job")
+    job_state = fields.Selection(
+        selection=lambda self: (
+            self.env["kilap.job.batch"]
+            ._fields["state"]
+            ._description_selection(self.env)
+        ),
+        compute="_compute_job",
+    )
+    job_chunk_ids = fields.One2many("kilap.job.chunk", compute="_compute_job")
+    job_chunk_count = fields.Integer(compute="_compute_job")
+    job_chunk_done = fields.Integer(compute="_compute_job")
+    job_chunk_failed = fields.Integer(compute="_compute_job")
+    job_item_count = fields.Integer(compute="_compute_job")
+    job_item_done = fields.Integer(compute="_compute_job")
+
     _company_month_unique = models.Constraint(
         "UNIQUE(company_id, date_from)", "There is already a period for this month."
     )
 
     # ------------------------------------------------------------------ computes
+    def _compute_job(self):
+        batches = self.env["kilap.job.batch"].sudo()
+        found = (
+            batches.search(
+                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                order="id desc",
+            )
+            if self.ids
+            else batches
+        )
+        latest = {}
+        for batch in found:
+            latest.setdefault(batch.res_id, batch)
+        for period in self:
+            batch = latest.get(period.id, batches)
+            period.job_batch_id = batch
+            period.job_state = batch.state
+            period.job_chunk_ids = batch.chunk_ids
+            period.job_chunk_count = batch.chunk_count
+            period.job_chunk_done = batch.chunk_done
+            period.job_chunk_failed = batch.chunk_failed
+            period.job_item_count = batch.item_count
+            period.job_item_done = batch.item_done
+
+    def action_retry_failed(self):
+        self._kilap_check_bkpsdm()
+        self.job_batch_id.action_retry_failed()
+        return True
+
     @api.depends("date_from")
     def _compute_name(self):
         for period in self:
@@ -359,13 +405,15 @@ class KilapScorePeriod(models.Model):
         )
 
     # ------------------------------------------------------------- computation
-    def _kilap_compute(self, employees=None, refresh_attendance=True):
+    def _kilap_compute(self, employees=None, refresh_attendance=True, finish=True):
         """Compute (or recompute) the score lines of this period, set-based.
 
         ``employees`` limits the run to those employees; without it the whole
         company is computed and lines of employees no longer in scope go away.
         ``refresh_attendance`` first recomputes the daily attendance results
         (kilap_attendance_geo) of the month; False scores the rows as they are.
+        ``finish=False`` is a chunk of a background run: the period itself is
+        not written (``_kilap_compute_finish`` does it once, at the end).
         Queries do not grow with the number of employees: one grouped read per
         source (journal, action plan, attendance days) and batched create/write.
         """
@@ -411,7 +459,11 @@ class KilapScorePeriod(models.Model):
         period._kilap_save_lines(values, full=employees is None)
         # the matrix is data: a recompute applies its current cells
         lines = period.line_ids
+        if not finish:
+            lines = lines.filtered(lambda ln: ln.employee_id.id in values)
         self.env.add_to_compute(lines._fields["predikat"], lines)
+        if not finish:
+            return True
         period_vals = {"computed_on": fields.Datetime.now()}
         if employees is None:
             period_vals.update(
@@ -695,13 +747,73 @@ class KilapScorePeriod(models.Model):
             )
 
     def action_compute(self):
+        """Compute in the background, one job per OPD (queue_job, KILAP channel):
+        daily results and score lines of its employees; the period is ranked and
+        moves to Computed when the last OPD is done."""
         self._kilap_check_bkpsdm()
         for period in self:
-            period._kilap_compute()
+            if period.state == "closed":
+                raise UserError(
+                    self.env._(
+                        "The period %s is closed: it cannot be computed again.",
+                        period.name,
+                    )
+                )
+            period.check_access("write")
+            by_opd = defaultdict(list)
+            for employee in period._kilap_scope_employees():
+                by_opd[employee.department_id.kilap_opd_id.id].append(employee.id)
+            self.env["kilap.job.batch"]._kilap_start(
+                period,
+                self.env._("Compute %s", period.name),
+                "_kilap_compute_chunk",
+                [by_opd[opd] for opd in sorted(by_opd, key=lambda o: o or 0)],
+                finish="_kilap_compute_finish",
+            )
         return True
+
+    def _kilap_compute_chunk(self, employee_ids):
+        """One OPD of a background computation (idempotent: lines are upserted)."""
+        employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
+        return self._kilap_compute(employees=employees, finish=False)
+
+    def _kilap_compute_finish(self):
+        """After the last chunk: drop lines of employees no longer in scope, keep
+        the settings used and move the period to Computed (each chunk ranked its
+        own OPD)."""
+        self.ensure_one()
+        period = self.sudo()
+        company = period.company_id
+        scope = period._kilap_scope_employees()
+        period.line_ids.filtered(lambda ln: ln.employee_id not in scope).unlink()
+        period.write(
+            {
+                "computed_on": fields.Datetime.now(),
+                "employee_total": len(scope),
+                "weight_kinerja": company.kilap_weight_kinerja,
+                "weight_disiplin": company.kilap_weight_disiplin,
+                "kinerja_cap": company.kilap_kinerja_cap,
+            }
+        )
+        if period.state == "open":
+            period._kilap_transition({"state": "computed"}, from_states=("open",))
+        return True
+
+    def _kilap_check_idle(self):
+        """Close and reopen wait for the background computation to finish."""
+        for period in self:
+            self.env["kilap.job.batch"]._kilap_check_idle(
+                period,
+                self.env._(
+                    "The period %s is being computed in the background: wait for "
+                    "the computation to finish (or retry its failed chunks).",
+                    period.name,
+                ),
+            )
 
     def action_close(self):
         self._kilap_check_bkpsdm()
+        self._kilap_check_idle()
         for period in self:
             if period.state != "computed":
                 raise UserError(
@@ -735,6 +847,7 @@ class KilapScorePeriod(models.Model):
     def _kilap_reopen(self, reason):
         """Reopen a closed period: BKPSDM only, with a reason kept in the chatter."""
         self._kilap_check_bkpsdm()
+        self._kilap_check_idle()
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for reopening the period."))
         for period in self:

@@ -5,3 +5,4 @@ from . import test_security
 from . import test_reports
 from . import test_portal
 from . import test_attacks
+from . import test_jobs

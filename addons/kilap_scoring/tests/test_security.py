@@ -5,6 +5,8 @@ from lxml import etree
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import tagged
 
+from odoo.addons.kilap_activity.tests.common import run_kilap_jobs
+
 from .common import KilapScoringCase
 
 
@@ -119,6 +121,7 @@ class TestSecurity(KilapScoringCase):
     def test_bkpsdm_all_and_closes(self):
         self.assertEqual(self._visible(self.user_bkpsdm), self.employees)
         self.period.with_user(self.user_bkpsdm).action_compute()
+        run_kilap_jobs(self.env)
         self.period.with_user(self.user_bkpsdm).action_close()
         self.assertEqual(self.period.state, "closed")
         period = (

@@ -1,0 +1,84 @@
+import logging
+import os
+import socket
+
+from psycopg2 import OperationalError
+
+from odoo import fields, models
+from odoo.tools import config
+
+from .kilap_job_batch import CHANNEL
+
+_logger = logging.getLogger(__name__)
+
+
+class KilapJobChunk(models.Model):
+    """One idempotent piece of a ``kilap.job.batch``: a list of ids, one job."""
+
+    _name = "kilap.job.chunk"
+    _description = "KILAP Background Work Chunk"
+    _order = "batch_id, sequence"
+
+    batch_id = fields.Many2one(
+        "kilap.job.batch", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(readonly=True)
+    item_ids = fields.Json(readonly=True)
+    item_count = fields.Integer(string="Employees", readonly=True)
+    state = fields.Selection(
+        [("pending", "Pending"), ("done", "Done"), ("failed", "Failed")],
+        default="pending",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    error = fields.Text(readonly=True)
+    node = fields.Char(
+        readonly=True, help="The Odoo node (host:port, process) that ran the chunk."
+    )
+    attempts = fields.Integer(readonly=True)
+    date_done = fields.Datetime(readonly=True)
+
+    def _kilap_enqueue(self):
+        for chunk in self:
+            chunk.with_delay(
+                channel=CHANNEL,
+                description=self.env._(
+                    "%(work)s, chunk %(n)s", work=chunk.batch_id.name, n=chunk.sequence
+                ),
+                identity_key=f"kilap-chunk-{chunk.id}-{chunk.attempts}",
+            )._kilap_run()
+
+    @staticmethod
+    def _kilap_node():
+        return "%s:%s/%s" % (socket.gethostname(), config["http_port"], os.getpid())
+
+    def _kilap_run(self):
+        """The job: run the owner's method on the chunk's ids.
+
+        A chunk already done is not run again (a job replayed after a crash).
+        Database concurrency errors go up, so that queue_job retries the job;
+        any other error is kept on the chunk, which can be retried from the
+        batch.
+        """
+        self.ensure_one()
+        if self.state == "done":
+            return False
+        batch = self.batch_id
+        owner = batch._kilap_owner()
+        vals = {"attempts": self.attempts + 1, "node": self._kilap_node()}
+        try:
+            with self.env.cr.savepoint():
+                getattr(owner, batch.method)(self.item_ids, *(batch.method_args or ()))
+                self.env.flush_all()
+        except OperationalError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - kept on the chunk, shown to BKPSDM
+            _logger.warning("KILAP chunk %s of %s failed: %s", self.id, batch.name, exc)
+            self.sudo().write({**vals, "state": "failed", "error": str(exc)})
+            batch.sudo().state = "failed"
+            return False
+        self.sudo().write({**vals, "state": "done", "date_done": fields.Datetime.now()})
+        # the last chunk to commit enqueues the finishing job that sees them all
+        batch._kilap_enqueue_finish()
+        return True
