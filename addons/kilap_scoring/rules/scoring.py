@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 BELOW, MEETS, ABOVE = "below", "meets", "above"
 
-# Pattern A of DOMAIN.md (points cut from a 100-point discipline score).
+# The default pattern of docs/domain.md (points cut from a 100-point discipline score).
 DEFAULT_CUTS = {
     "TL1": 0.5,
     "TL2": 1.0,
