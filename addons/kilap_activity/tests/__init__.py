@@ -8,4 +8,5 @@ from . import test_access
 from . import test_portal
 from . import test_report
 from . import test_views
+from . import test_bulk
 from . import test_attacks
