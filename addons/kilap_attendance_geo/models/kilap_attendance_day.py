@@ -554,7 +554,7 @@ class KilapAttendanceDay(models.Model):
         today = fields.Date.context_today(self)
         Batch = self.env["kilap.job.batch"]
         Employee = self.env["hr.employee"].sudo()
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             if Batch._kilap_running(company).state == "running":
                 continue
             ids = Employee.search(
