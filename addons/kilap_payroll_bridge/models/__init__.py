@@ -11,6 +11,7 @@ from . import kilap_tpp_base
 from . import kilap_tpp_base_line
 from . import kilap_tpp_addition
 from . import kilap_tpp_apel_absence
+from . import kilap_score_period
 from . import kilap_tpp_sheet
 from . import kilap_tpp_sheet_line
 from . import kilap_tpp_sheet_detail_mixin

@@ -8,6 +8,9 @@ from ..rules import tpp as tpp_rules
 
 _logger = logging.getLogger(__name__)
 
+# OPDs per background job of the month's sheet generation
+OPDS_PER_JOB = 10
+
 # figures compared by the differences report (and by "approved recomputes the same")
 DIFF_FIELDS = (
     "base_amount",
@@ -289,7 +292,33 @@ class KilapTppSheet(models.Model):
         return True
 
     @api.model
-    def _kilap_generate(self, period):
+    def _kilap_generate_in_background(self, period):
+        """The month's sheets as background jobs (kilap.job.batch), OPDS_PER_JOB
+        OPDs per job; each job generates and computes its OPDs' missing sheets."""
+        self._check_keuangan()
+        period.ensure_one()
+        self._kilap_check_closed(period)
+        opds = sorted(self._kilap_missing_opds(period).ids)
+        return self.env["kilap.job.batch"]._kilap_start(
+            period,
+            self.env._("TPP sheets %s", period.name),
+            "_kilap_tpp_generate_chunk",
+            [opds[n : n + OPDS_PER_JOB] for n in range(0, len(opds), OPDS_PER_JOB)],
+        )
+
+    @api.model
+    def _kilap_missing_opds(self, period):
+        """OPDs with employees scored in ``period`` and no sheet yet."""
+        lines = (
+            self.env["kilap.score.line"]
+            .sudo()
+            .search_fetch([("period_id", "=", period.id)], ["employee_id"])
+        )
+        opds = lines.employee_id.department_id.kilap_opd_id
+        return opds - self.sudo().search([("period_id", "=", period.id)]).department_id
+
+    @api.model
+    def _kilap_generate(self, period, opds=None):
         """Draft sheets, computed, for every OPD of ``period`` without one yet.
 
         An OPD gets a sheet when employees of its department tree are scored in
@@ -299,13 +328,8 @@ class KilapTppSheet(models.Model):
         self._check_keuangan()
         period.ensure_one()
         self._kilap_check_closed(period)
-        lines = (
-            self.env["kilap.score.line"]
-            .sudo()
-            .search_fetch([("period_id", "=", period.id)], ["employee_id"])
-        )
-        opds = lines.employee_id.department_id.kilap_opd_id
-        opds -= self.sudo().search([("period_id", "=", period.id)]).department_id
+        missing = self._kilap_missing_opds(period)
+        opds = missing if opds is None else missing & opds
         sheets = self.create(
             [
                 {

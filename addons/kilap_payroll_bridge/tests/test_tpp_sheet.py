@@ -1,7 +1,10 @@
+import socket
 from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.kilap_activity.tests.common import run_kilap_jobs
 
 from ..models.kilap_tpp_sheet import DIFF_FIELDS
 from .common import APRIL, MARCH, TppCase
@@ -627,6 +630,13 @@ class TestTppSetBased(TppCase):
             .create({"period_id": period.id})
         )
         action = wizard.action_generate()
+        batch = self.env["kilap.job.batch"]._kilap_running(period)
+        self.assertEqual((batch.state, batch.chunk_count), ("running", 1))
+        with self.assertRaisesRegex(UserError, "already being computed"):
+            wizard.action_generate()  # not twice while it runs
+        run_kilap_jobs(self.env)
+        self.assertEqual(batch.state, "done")
+        self.assertEqual(batch.chunk_ids.node.split(":")[0], socket.gethostname())
         Sheet = self.env["kilap.tpp.sheet"].with_user(keuangan)
         sheets = Sheet.search(action["domain"])
         self.assertEqual(sheets.department_id, self.opd | self.opd2)

@@ -25,8 +25,10 @@ class KilapTppGenerate(models.TransientModel):
     )
 
     def action_generate(self):
+        """Start the generation in the background and open the month's sheets,
+        which appear as each job finishes (the period's Background Work)."""
         self.ensure_one()
-        self.env["kilap.tpp.sheet"]._kilap_generate(self.period_id)
+        self.env["kilap.tpp.sheet"]._kilap_generate_in_background(self.period_id)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kilap_payroll_bridge.kilap_tpp_sheet_action"
         )
