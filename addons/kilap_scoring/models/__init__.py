@@ -1,3 +1,4 @@
+from . import kilap_frozen_month_mixin
 from . import res_company
 from . import res_config_settings
 from . import kilap_score_cut
@@ -5,7 +6,6 @@ from . import kilap_score_threshold
 from . import kilap_predikat_matrix
 from . import kilap_distribution_limit
 from . import kilap_org_rating
-from . import kilap_frozen_month_mixin
 from . import kilap_score_period
 from . import kilap_score_line
 from . import kilap_journal_entry

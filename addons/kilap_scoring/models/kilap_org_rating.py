@@ -1,5 +1,4 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 ORG_RATING_SELECTION = [
     ("istimewa", "Istimewa"),
@@ -24,7 +23,7 @@ class KilapOrgRating(models.Model):
 
     _name = "kilap.org.rating"
     _description = "Organisation Rating (OPD)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "kilap.frozen.month.mixin"]
     _order = "period_id desc, department_id"
     _rec_name = "department_id"
 
@@ -48,29 +47,11 @@ class KilapOrgRating(models.Model):
         "An OPD has one organisation rating per period.",
     )
 
-    def _kilap_check_period_open(self):
-        closed = self.period_id.filtered(lambda p: p.state == "closed")
-        if closed:
-            raise UserError(
-                self.env._(
-                    "The evaluation period %s is closed: its organisation ratings "
-                    "can no longer be changed.",
-                    closed[0].name,
-                )
+    def _kilap_frozen_ranges(self):
+        """A closed period freezes its organisation ratings (the frozen-month list)."""
+        return {
+            self._kilap_range(
+                r.period_id.company_id, r.period_id.date_from, r.period_id.date_to
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        ratings = super().create(vals_list)
-        ratings._kilap_check_period_open()
-        return ratings
-
-    def write(self, vals):
-        self._kilap_check_period_open()
-        res = super().write(vals)
-        self._kilap_check_period_open()
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_closed(self):
-        self._kilap_check_period_open()
+            for r in self
+        }

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
 RATING_SELECTION = [
     ("below", "Below expectation"),
@@ -38,7 +38,7 @@ class KilapScoreLine(models.Model):
 
     _name = "kilap.score.line"
     _description = "Employee Monthly Score"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "kilap.frozen.month.mixin"]
     _order = "period_id desc, total_score desc"
     _rec_name = "employee_id"
 
@@ -195,16 +195,14 @@ class KilapScoreLine(models.Model):
             line.attendance_count = days.search_count(line._kilap_attendance_domain())
 
     # ----------------------------------------------------------------- writes
-    def _kilap_check_period_open(self):
-        closed = self.filtered(lambda ln: ln.period_id.state == "closed")
-        if closed:
-            raise UserError(
-                self.env._(
-                    "The evaluation period %s is closed: "
-                    "its scores can no longer be changed.",
-                    closed[0].period_id.name,
-                )
+    def _kilap_frozen_ranges(self):
+        """A closed period freezes its scores (the frozen-month list)."""
+        return {
+            self._kilap_range(
+                ln.period_id.company_id, ln.period_id.date_from, ln.period_id.date_to
             )
+            for ln in self
+        }
 
     def _kilap_check_penilai(self):
         """Only the pejabat penilai of the employee (or BKPSDM) may rate."""
@@ -223,20 +221,13 @@ class KilapScoreLine(models.Model):
                 )
             )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines._kilap_check_period_open()
-        return lines
-
     @api.model
     def _kilap_bulk_create(self, vals_list, **kwargs):
         lines = super()._kilap_bulk_create(vals_list, **kwargs)
-        lines._kilap_check_period_open()
+        lines._kilap_check_frozen()
         return lines
 
     def write(self, vals):
-        self._kilap_check_period_open()
         if not self.env.su and not self.env.user.has_group(
             "kilap_activity.group_kilap_bkpsdm"
         ):
@@ -254,10 +245,6 @@ class KilapScoreLine(models.Model):
                 "rated_on": fields.Datetime.now(),
             }
         return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_closed(self):
-        self._kilap_check_period_open()
 
     # ---------------------------------------------------------------- reports
     def _get_report_base_filename(self):
