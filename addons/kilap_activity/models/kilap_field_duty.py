@@ -130,18 +130,62 @@ class KilapFieldDuty(models.Model):
     def _kilap_set_state(self, vals, from_states):
         return self._kilap_transition(vals, from_states=from_states)
 
+    def _kilap_is_admin(self):
+        return self.env.su or self.env.user.has_group(
+            "kilap_activity.group_kilap_admin_opd"
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         """Employees are linked with sudo (staff cannot read hr.employee), then the
-        record rules decide whether this user may create such a duty at all."""
+        record rules decide whether this user may create such a duty at all.
+
+        Staff request duties for themselves: the requester (whose supervisor
+        decides) is the caller's own employee.
+        """
         if self.env.su:
             return super().create(vals_list)
+        if not self._kilap_is_admin():
+            mine = self.env.user.employee_id
+            for vals in vals_list:
+                if vals.get("requester_id", mine.id) != mine.id:
+                    raise AccessError(
+                        self.env._(
+                            "You request field duties as yourself; your supervisor "
+                            "decides on them."
+                        )
+                    )
         duties = super(KilapFieldDuty, self.sudo()).create(vals_list).sudo(False)
         duties.check_access("create")
         return duties
 
     def write(self, vals):
         self._kilap_workflow_check_write(vals)
+        # content is frozen from submission on (BKPSDM may still amend an
+        # approved duty); checked before the sudo link of the employees below
+        locked_fields = set(vals) - {
+            "report_narrative",
+            "report_attachment_ids",
+            *self._kilap_workflow_fields,
+        }
+        if (
+            locked_fields
+            and not self.env.su
+            and self.filtered(
+                lambda d: d.state in ("submitted", "approved", "reported")
+            )
+            and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
+        ):
+            raise UserError(
+                self.env._(
+                    "A submitted or approved field duty cannot be changed; ask for "
+                    "it to be rejected, or cancel it."
+                )
+            )
+        if "requester_id" in vals and not self._kilap_is_admin():
+            raise AccessError(
+                self.env._("Only Admin OPD or BKPSDM can change the requester.")
+            )
         if "employee_ids" in vals and not self.env.su:
             self.check_access("write")
             rest = dict(vals)
@@ -149,25 +193,6 @@ class KilapFieldDuty(models.Model):
             super(KilapFieldDuty, self.sudo()).write({"employee_ids": employee_cmds})
             self.check_access("write")
             return self.write(rest) if rest else True
-        locked_fields = set(vals) - {
-            "report_narrative",
-            "report_attachment_ids",
-            "state",
-            "report_date",
-            "approver_id",
-            "reject_reason",
-        }
-        if (
-            locked_fields
-            and not self.env.su
-            and self.filtered(lambda d: d.state in ("approved", "reported"))
-            and not self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
-        ):
-            raise UserError(
-                self.env._(
-                    "An approved field duty cannot be changed; cancel it instead."
-                )
-            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

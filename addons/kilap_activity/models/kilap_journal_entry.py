@@ -283,9 +283,9 @@ class KilapJournalEntry(models.Model):
 
     def _kilap_check_date_window(self):
         """No future dates; past dates only within the working-day window or opening."""
-        if self.env.context.get("kilap_journal_import") and (
-            self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm")
-        ):
+        # imports run as superuser (server code); a context key alone never
+        # opens the window: BKPSDM opens it with a journal window record
+        if self.env.su and self.env.context.get("kilap_journal_import"):
             return
         Window = self.env["kilap.journal.window"]
         for entry in self:

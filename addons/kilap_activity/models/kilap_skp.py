@@ -74,7 +74,39 @@ class KilapSkp(models.Model):
         for skp in self:
             skp.rhk_count = len(skp.rhk_ids)
 
+    def _kilap_check_penilai_vals(self, vals):
+        """The appraiser comes from the employee's HR record: only Admin OPD or
+        BKPSDM set another one (nobody picks their own approver)."""
+        if "penilai_id" not in vals or (
+            self.env.su
+            or self.env.user.has_group("kilap_activity.group_kilap_admin_opd")
+        ):
+            return
+        Employee = self.env["hr.employee"].sudo()
+        employees = (
+            Employee.browse(vals["employee_id"])
+            if vals.get("employee_id")
+            else self.sudo().employee_id
+        )
+        if not employees or any(
+            (vals["penilai_id"] or False) not in (False, emp.penilai_id.id)
+            for emp in employees
+        ):
+            raise AccessError(
+                self.env._(
+                    "The appraiser of an SKP is the one of the employee's HR record; "
+                    "only Admin OPD or BKPSDM can set another."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._kilap_check_penilai_vals(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._kilap_check_penilai_vals(vals)
         if {"employee_id", "year", "penilai_id"} & set(vals):
             self._kilap_check_editable()
         return super().write(vals)

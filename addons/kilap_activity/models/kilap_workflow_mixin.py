@@ -41,6 +41,8 @@ class KilapWorkflowMixin(models.AbstractModel):
     _description = "KILAP Workflow Guard"
 
     _kilap_workflow_fields = ("state",)
+    # refuse caller values for read-only stored computed fields (points, minutes)
+    _kilap_guard_computed = True
     _kilap_state_field = "state"
     _kilap_initial_state = "draft"
 
@@ -87,13 +89,33 @@ class KilapWorkflowMixin(models.AbstractModel):
             )
         )
 
+    def _kilap_check_computed(self, names):
+        """Computed figures (points, minutes...) are the system's: a caller can
+        store any value in a read-only stored computed field otherwise."""
+        if self.env.su or not self._kilap_guard_computed:
+            return
+        for name in names:
+            field = self._fields.get(name)
+            if field and field.compute and field.store and field.readonly:
+                if not field.inverse:
+                    raise UserError(
+                        self.env._(
+                            "%(field)s of a %(model)s is computed: it cannot be set.",
+                            field=field._description_string(self.env),
+                            model=self._description,
+                        )
+                    )
+
     @api.model_create_multi
     def create(self, vals_list):
         self._kilap_workflow_check_create(vals_list)
+        for vals in vals_list:
+            self._kilap_check_computed(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         self._kilap_workflow_check_write(vals)
+        self._kilap_check_computed(vals)
         return super().write(vals)
 
     def copy_data(self, default=None):

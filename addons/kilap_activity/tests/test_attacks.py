@@ -4,6 +4,7 @@ Each test replays an attack as the demo role that tried it, asserts the refusal
 and that the database holds what it held before (docs/security.md).
 """
 
+import datetime
 import io
 
 from PIL import Image
@@ -280,3 +281,96 @@ class TestActivityAttacks(KilapRpcCase):
         self.assertEqual(image.format, "JPEG")
         self.assertFalse(image.getexif().get_ifd(0x8825))
         self.assertNotIn(b"KILAP test phone", stored)
+
+    # ------------------------------------------------- found by the review pass
+    def test_computed_figures_cannot_be_set(self):
+        """Points and minutes are computed: an owner cannot write 99,999 points
+        on a draft or an approved entry."""
+        before = self.snapshot(
+            self.draft | self.approved, ["points", "duration_minutes"]
+        )
+        for entry in self.draft | self.approved:
+            for vals in ({"points": 99999}, {"duration_minutes": 600}):
+                self.assertRefused(
+                    "pegawai", "kilap.journal.entry", "write", [entry.ids, vals]
+                )
+        self.assertEqual(
+            self.snapshot(self.draft | self.approved, ["points", "duration_minutes"]),
+            before,
+        )
+
+    def test_nobody_picks_their_own_approver(self):
+        """The SKP's appraiser comes from the HR record; a field duty is
+        requested by its caller."""
+        accomplice = self.env.ref("kilap_activity.employee_demo_adminopd")
+        self.assertRefused(
+            "pegawai",
+            "kilap.skp",
+            "write",
+            [self.skp.ids, {"penilai_id": accomplice.id}],
+        )
+        self.assertNotEqual(self.skp.penilai_id, accomplice)
+        count = self.env["kilap.field.duty"].search_count([])
+        self.assertRefused(
+            "pegawai",
+            "kilap.field.duty",
+            "create",
+            [
+                {
+                    "name": "SPT/TITIP",
+                    "employee_ids": [(6, 0, self.pegawai.ids)],
+                    "requester_id": self.colleague.id,
+                    "date_from": fields.Date.to_string(self.today),
+                    "date_to": fields.Date.to_string(self.today),
+                    "destination": "Manado",
+                    "allow_anywhere": True,
+                    "purpose": "x",
+                }
+            ],
+        )
+        self.assertEqual(self.env["kilap.field.duty"].search_count([]), count)
+
+    def test_approved_duty_gains_no_participant(self):
+        """Nobody is added to an approved field duty (its days become duty)."""
+        duty = self.env["kilap.field.duty"]._kilap_create_in_state(
+            {
+                "name": "SPT/SAH",
+                "employee_ids": [(6, 0, self.pegawai.ids)],
+                "requester_id": self.pegawai.id,
+                "date_from": self.today,
+                "date_to": self.today,
+                "destination": "Kwandang",
+                "allow_anywhere": True,
+                "purpose": "Rapat",
+                "state": "approved",
+            }
+        )
+        self.assertRefused(
+            "pegawai",
+            "kilap.field.duty",
+            "write",
+            [duty.ids, {"employee_ids": [(4, self.colleague.id)]}],
+        )
+        self.assertEqual(duty.employee_ids, self.pegawai)
+
+    def test_import_context_key_opens_no_window(self):
+        """kilap_journal_import is for server-side imports: over RPC it opens no
+        window, not even for BKPSDM."""
+        future = fields.Date.to_string(self.today + datetime.timedelta(days=3))
+        self.assertRefused(
+            "bkpsdm",
+            "kilap.journal.entry",
+            "create",
+            [
+                {
+                    "name": "Masa depan",
+                    "description": "x",
+                    "employee_id": self.pegawai.id,
+                    "date": future,
+                    "time_start": 8.0,
+                    "time_end": 9.0,
+                    "rhk_id": self.rhk.id,
+                }
+            ],
+            {"context": {"kilap_journal_import": True}},
+        )

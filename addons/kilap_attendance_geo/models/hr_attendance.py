@@ -44,6 +44,8 @@ class HrAttendance(models.Model):
     _kilap_workflow_fields = ("kilap_review_state", "kilap_reviewer_id")
     _kilap_state_field = "kilap_review_state"
     _kilap_initial_state = "none"
+    # core hr_attendance writes its own computed figures (overtime) as the user
+    _kilap_guard_computed = False
 
     in_mode = fields.Selection(
         selection_add=KILAP_MODES,
@@ -404,6 +406,17 @@ class HrAttendance(models.Model):
             )
             if not employee:
                 raise UserError(self.env._("An attendance needs an employee."))
+            if (
+                not KILAP_ACTION.get()
+                and not self.env.su
+                and employee in self.env.user.employee_ids
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Nobody records their own attendance by hand: check in, or "
+                        "file an attendance correction."
+                    )
+                )
             vals.update(
                 self._kilap_validate_side(employee, "in", vals.get("check_in"), vals)
             )

@@ -67,6 +67,10 @@ class KilapDisciplineEvent(models.Model):
             raise AccessError(
                 self.env._("Only BKPSDM follows up discipline thresholds.")
             )
+        if self.sudo().employee_id & self.env.user.employee_ids:
+            raise AccessError(
+                self.env._("Another BKPSDM officer follows up your own threshold.")
+            )
 
     def action_process(self):
         """BKPSDM has followed the threshold up (summons, sanction decision)."""

@@ -1,7 +1,7 @@
 import math
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..rules import geo
@@ -89,6 +89,35 @@ class KilapGeofence(models.Model):
                 raise ValidationError(
                     self.env._("The fence cannot end before it starts.")
                 )
+
+    def _kilap_check_employee_scope(self):
+        """Admin OPD lists only employees of their own OPD on a fence."""
+        if self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
+            return
+        opd = self.env.user.employee_id.department_id.kilap_opd_id
+        outside = self.sudo().employee_ids.filtered(
+            lambda e: e.department_id.kilap_opd_id != opd
+        )
+        if outside:
+            raise AccessError(
+                self.env._(
+                    "%(employee)s is not in your OPD: only BKPSDM can put them on a "
+                    "geofence.",
+                    employee=outside[0].name,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        fences = super().create(vals_list)
+        fences._kilap_check_employee_scope()
+        return fences
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "employee_ids" in vals:
+            self._kilap_check_employee_scope()
+        return res
 
     def action_fill_from_address(self):
         """Fill the coordinates from the work location's address (base_geolocalize)."""

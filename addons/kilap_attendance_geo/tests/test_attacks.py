@@ -386,3 +386,33 @@ class TestAttendanceAttacks(KilapRpcCase):
         self.assertEqual(
             (event.state, event.processed_by_id.login), ("processed", "bkpsdm")
         )
+
+    def test_admin_opd_records_no_own_day_and_lists_no_outsider(self):
+        """Review pass: a day recorded with fence coordinates instead of a manual
+        reason, and an employee of another OPD put on one's own fence."""
+        Attendance = self.env["hr.attendance"]
+        count = Attendance.search_count([("employee_id", "=", self.admin_opd.id)])
+        start = fields.Datetime.now() - timedelta(days=1, hours=2)
+        self.assertRefused(
+            "adminopd",
+            "hr.attendance",
+            "create",
+            [
+                {
+                    "employee_id": self.admin_opd.id,
+                    "check_in": fields.Datetime.to_string(start),
+                    "in_latitude": OFFICE[0],
+                    "in_longitude": OFFICE[1],
+                }
+            ],
+        )
+        self.assertEqual(
+            Attendance.search_count([("employee_id", "=", self.admin_opd.id)]), count
+        )
+        self.assertRefused(
+            "adminopd",
+            "kilap.geofence",
+            "write",
+            [self.fence_own.ids, {"employee_ids": [(4, self.staf_setda.id)]}],
+        )
+        self.assertNotIn(self.staf_setda, self.fence_own.employee_ids)

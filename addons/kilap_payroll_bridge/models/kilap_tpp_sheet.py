@@ -227,6 +227,7 @@ class KilapTppSheet(models.Model):
                         "The TPP sheet %s is approved and locked.", locked[0].name
                     )
                 )
+            self._kilap_add_preparer()  # whoever edits a sheet may not approve it
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

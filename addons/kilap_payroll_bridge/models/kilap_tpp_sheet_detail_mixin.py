@@ -1,4 +1,5 @@
 from odoo import api, models
+from odoo.exceptions import UserError
 
 
 class KilapTppSheetDetailMixin(models.AbstractModel):
@@ -16,7 +17,9 @@ class KilapTppSheetDetailMixin(models.AbstractModel):
         line_ids = {vals.get("line_id") for vals in vals_list} - {None, False}
         lines = self.env["kilap.tpp.sheet.line"].browse(line_ids)
         lines._check_sheet_draft(lines.sheet_id, "create")
-        return super().create(vals_list)
+        details = super().create(vals_list)
+        lines.sheet_id._kilap_add_preparer()
+        return details
 
     @api.model
     def _kilap_bulk_create(self, vals_list, **kwargs):
@@ -27,9 +30,12 @@ class KilapTppSheetDetailMixin(models.AbstractModel):
 
     def write(self, vals):
         self.line_id._check_sheet_draft(self.line_id.sheet_id, "write")
+        if {"line_id", "sheet_id"} & set(vals):
+            raise UserError(self.env._("A TPP line's detail stays on its line."))
         self.line_id.sheet_id._kilap_add_preparer()
         return super().write(vals)
 
     def unlink(self):
         self.line_id._check_sheet_draft(self.line_id.sheet_id, "unlink")
+        self.line_id.sheet_id._kilap_add_preparer()
         return super().unlink()

@@ -107,7 +107,9 @@ class KilapTppSheetLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_new_lines(vals_list)
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines.sheet_id._kilap_add_preparer()  # an editor may not approve
+        return lines
 
     @api.model
     def _kilap_bulk_create(self, vals_list, **kwargs):
@@ -139,9 +141,14 @@ class KilapTppSheetLine(models.Model):
 
     def write(self, vals):
         self._check_sheet_draft(self.sheet_id, "write")
+        if "sheet_id" in vals and self.filtered(
+            lambda ln: ln.sheet_id.id != vals["sheet_id"]
+        ):
+            raise UserError(self.env._("A TPP line stays on the sheet it was made on."))
         self.sheet_id._kilap_add_preparer()  # an editor may not approve (four-eyes)
         return super().write(vals)
 
     def unlink(self):
         self._check_sheet_draft(self.sheet_id, "unlink")
+        self.sheet_id._kilap_add_preparer()
         return super().unlink()

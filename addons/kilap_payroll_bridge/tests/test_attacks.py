@@ -172,3 +172,58 @@ class TestTppAttacks(KilapRpcCase):
             )
             self.assertFalse(failure, failure)
         self.assertEqual(self.other.state, "approved")
+
+    def test_line_cannot_move_into_an_approved_sheet(self):
+        """A line made on a draft sheet, then moved onto an approved one."""
+        self.other._kilap_reset("Uji pindah baris")
+        line_id, failure = self.call_kw(
+            "keuangan",
+            "kilap.tpp.sheet.line",
+            "create",
+            [{"sheet_id": self.other.id, "employee_id": self.line.employee_id.id}],
+        )
+        self.assertFalse(failure, failure)
+        before = self.snapshot(self.sheet, SHEET_FIELDS)
+        self.assertRefused(
+            "keuangan",
+            "kilap.tpp.sheet.line",
+            "write",
+            [[line_id], {"sheet_id": self.sheet.id, "net": 50_000_000}],
+        )
+        self.assertEqual(self.snapshot(self.sheet, SHEET_FIELDS), before)
+        # and whoever added that line is a preparer of the draft sheet: no
+        # approving it after someone else verifies it
+        self.assertIn(self.keuangan, self.other.preparer_ids)
+
+    def test_missed_apel_frozen_and_never_ones_own(self):
+        """Review pass: Admin OPD deletes their own missed apel, or records one in
+        a closed month."""
+        admin = self.env.ref("kilap_activity.employee_demo_adminopd")
+        staff = self.env.ref("kilap_activity.employee_demo_staf_dinkes_umum")
+        Apel = self.env["kilap.tpp.apel.absence"]
+        own = Apel.create(
+            {"employee_id": admin.id, "date": "2031-01-06", "name": "Apel Senin"}
+        )
+        self.assertRefused("adminopd", "kilap.tpp.apel.absence", "unlink", [own.ids])
+        self.assertTrue(own.exists())
+        count = Apel.search_count([])
+        message = self.assertRefused(
+            "adminopd",
+            "kilap.tpp.apel.absence",
+            "create",
+            [
+                {
+                    "employee_id": staff.id,
+                    "date": str(self.sheet.date_to),
+                    "name": "Upacara",
+                }
+            ],
+        )
+        self.assertIn(self.sheet.period_id.name, message)
+        self.assertRefused(
+            "adminopd",
+            "kilap.tpp.apel.absence",
+            "create",
+            [{"employee_id": admin.id, "date": "2031-01-13", "name": "Apel Senin"}],
+        )
+        self.assertEqual(Apel.search_count([]), count)

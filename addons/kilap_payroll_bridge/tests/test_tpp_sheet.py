@@ -315,9 +315,12 @@ class TestTppWorkedExamples(TppCase):
         """Andi also missed one Monday apel (2 % of the discipline part):
         cuts 5 % + 2 % = 7 %; disiplin = 2,000,000 x 93 % = 1,860,000;
         TPP = 2,700,000 + 1,860,000 = 4,560,000."""
+        # recorded before the month was closed (a closed month freezes them)
+        self.march._kilap_transition({"state": "open"})
         self.env["kilap.tpp.apel.absence"].create(
             {"employee_id": self.emp_a.id, "date": d(3, 2), "name": "Apel Senin"}
         )
+        self.march._kilap_transition({"state": "closed"})
         line = self.line_of(self.make_sheet(self.march), self.emp_a)
         self.assertEqual(line.apel_missed, 1)
         self.assertAlmostEqual(line.cuts_pct, 7.0)
@@ -462,7 +465,12 @@ class TestTppAccess(TppCase):
         self.assertFalse(diff.line_ids)
 
     def test_missed_apel_recorded_by_hr_only(self):
-        vals = {"employee_id": self.emp_a.id, "date": MARCH[0], "name": "Upacara"}
+        # a month without a closed period (a closed one freezes its missed apel)
+        vals = {
+            "employee_id": self.emp_a.id,
+            "date": date(2026, 6, 1),
+            "name": "Upacara",
+        }
         for login in ("pegawai", "keuangan", "auditor"):
             with self.assertRaises(AccessError):
                 self.env["kilap.tpp.apel.absence"].with_user(self.users[login]).create(

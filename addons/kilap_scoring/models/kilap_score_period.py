@@ -503,7 +503,8 @@ class KilapScorePeriod(models.Model):
         return realised, points
 
     def _kilap_gather_targets(self, scope):
-        """Rencana aksi targets of the month per employee and RHK: one query."""
+        """Rencana aksi targets of the month per employee and RHK, from approved
+        SKPs only: one query."""
         targets = defaultdict(dict)
         for employee, rhk, qty in (
             self.env["kilap.skp.action"]
@@ -513,6 +514,8 @@ class KilapScorePeriod(models.Model):
                     ("employee_id", "in", scope.ids),
                     ("month", "=", self.date_from.month),
                     ("rhk_id.skp_id.year", "=", self.date_from.year),
+                    # a draft (revised, never resubmitted) SKP sets no target
+                    ("rhk_id.skp_id.state", "=", "approved"),
                 ],
                 ["employee_id", "rhk_id"],
                 ["target_qty:sum"],

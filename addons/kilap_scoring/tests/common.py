@@ -119,6 +119,7 @@ class KilapScoringMixin:
                 }
             )
             rhks |= rhk
+        skp._kilap_transition({"state": "approved"})  # only approved targets count
         return rhks
 
     @classmethod
@@ -140,6 +141,7 @@ class KilapScoringMixin:
             vals["catalog_id"] = catalog.id
         return (
             cls.env["kilap.journal.entry"]
+            .sudo()
             .with_context(kilap_journal_import=True)
             ._kilap_create_in_state(vals)
         )

@@ -249,3 +249,17 @@ class TestPeriodAttacks(KilapRpcCase):
             (self.attendance.in_latitude, self.attendance.check_out),
             (0.0, self.utc(16.0)),
         )
+
+    def test_draft_skp_sets_no_target(self):
+        """Review pass: an approved SKP revised to draft, its targets cut and never
+        resubmitted, gives no target to the score."""
+        skp = self.env["kilap.skp"].search(
+            [("employee_id", "=", self.pegawai.id), ("year", "=", self.today.year)]
+        )
+        self.assertEqual(skp.state, "approved")
+        _r, failure = self.call_kw(
+            "pegawai", "kilap.skp", "action_revise", [skp.ids, "Salah target"]
+        )
+        self.assertFalse(failure, failure)
+        targets = self.period._kilap_gather_targets(self.pegawai)
+        self.assertFalse(targets.get(self.pegawai.id))
