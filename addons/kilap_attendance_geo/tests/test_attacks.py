@@ -157,12 +157,11 @@ class TestAttendanceAttacks(KilapRpcCase):
         )
 
     # ------------------------------------------------- one's own attendance
-    def test_nobody_records_or_accepts_their_own_attendance(self):
-        """Attack 5: Admin OPD records a full day for themselves with a manual
-        reason and no coordinates, and accepts their own flagged attendance."""
+    def assertOwnDayRefused(self, start, **vals):
+        """Admin OPD creating an attendance of their own is refused, nothing made."""
         Attendance = self.env["hr.attendance"]
-        count = Attendance.search_count([("employee_id", "=", self.admin_opd.id)])
-        start = fields.Datetime.now() - timedelta(days=1, hours=2)
+        domain = [("employee_id", "=", self.admin_opd.id)]
+        count = Attendance.search_count(domain)
         self.assertRefused(
             "adminopd",
             "hr.attendance",
@@ -171,13 +170,21 @@ class TestAttendanceAttacks(KilapRpcCase):
                 {
                     "employee_id": self.admin_opd.id,
                     "check_in": fields.Datetime.to_string(start),
-                    "check_out": fields.Datetime.to_string(start + timedelta(hours=8)),
-                    "kilap_manual_reason": "Dinas dalam kota",
+                    **vals,
                 }
             ],
         )
-        self.assertEqual(
-            Attendance.search_count([("employee_id", "=", self.admin_opd.id)]), count
+        self.assertEqual(Attendance.search_count(domain), count)
+
+    def test_nobody_records_or_accepts_their_own_attendance(self):
+        """Attack 5: Admin OPD records a full day for themselves with a manual
+        reason and no coordinates, and accepts their own flagged attendance."""
+        Attendance = self.env["hr.attendance"]
+        start = fields.Datetime.now() - timedelta(days=1, hours=2)
+        self.assertOwnDayRefused(
+            start,
+            check_out=fields.Datetime.to_string(start + timedelta(hours=8)),
+            kilap_manual_reason="Dinas dalam kota",
         )
         flagged = Attendance.create(
             {
@@ -390,25 +397,8 @@ class TestAttendanceAttacks(KilapRpcCase):
     def test_admin_opd_records_no_own_day_and_lists_no_outsider(self):
         """Review pass: a day recorded with fence coordinates instead of a manual
         reason, and an employee of another OPD put on one's own fence."""
-        Attendance = self.env["hr.attendance"]
-        count = Attendance.search_count([("employee_id", "=", self.admin_opd.id)])
         start = fields.Datetime.now() - timedelta(days=1, hours=2)
-        self.assertRefused(
-            "adminopd",
-            "hr.attendance",
-            "create",
-            [
-                {
-                    "employee_id": self.admin_opd.id,
-                    "check_in": fields.Datetime.to_string(start),
-                    "in_latitude": OFFICE[0],
-                    "in_longitude": OFFICE[1],
-                }
-            ],
-        )
-        self.assertEqual(
-            Attendance.search_count([("employee_id", "=", self.admin_opd.id)]), count
-        )
+        self.assertOwnDayRefused(start, in_latitude=OFFICE[0], in_longitude=OFFICE[1])
         self.assertRefused(
             "adminopd",
             "kilap.geofence",
