@@ -4,7 +4,7 @@
     "name": "KILAP Scoring",
     "summary": "Monthly evaluation period, performance index, PermenPANRB predikat, "
     "ranking and evaluation reports",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources/KILAP",
     "website": "https://github.com/kilap-odoo/kilap",
     "author": "KILAP for Odoo contributors",

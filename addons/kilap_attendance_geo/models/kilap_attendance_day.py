@@ -1,4 +1,4 @@
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime, time, timedelta
 
 import pytz
@@ -545,6 +545,38 @@ class KilapAttendanceDay(models.Model):
         if to_create:
             events = self.env["kilap.discipline.event"].sudo().create(to_create)
             events._kilap_schedule_notify()
+
+    @api.model
+    def _kilap_tally(self, employee_ids, date_from, date_to):
+        """The attendance tally of these employees over the dates, in one query:
+        ``{employee id: Counter}`` with ``days``, one count per status, one per
+        band code (on present and field-duty days) and ``leave:<type id>`` (leave
+        days by type; sick leave is counted as ``sick``).
+
+        The one tally of KILAP: scoring stores it on the score line, payroll
+        reads the line.
+        """
+        tallies = defaultdict(Counter)
+        groups = self.sudo()._read_group(
+            [
+                ("employee_id", "in", list(employee_ids)),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+            ],
+            ["employee_id", "status", "tl_band_id", "psw_band_id", "leave_type_id"],
+            ["__count"],
+        )
+        for employee, status, tl_band, psw_band, leave_type, count in groups:
+            tally = tallies[employee.id]
+            tally["days"] += count
+            tally[status] += count
+            if leave_type and status == "leave":  # sick leave is counted as "sick"
+                tally[f"leave:{leave_type.id}"] += count
+            if status in band_rules.BAND_STATUSES:
+                for band in (tl_band, psw_band):
+                    if band:
+                        tally[band.code] += count
+        return tallies
 
     @api.model
     def _cron_compute_yesterday(self):

@@ -5,6 +5,14 @@ inclusive edges, ``minute_to`` None meaning open-ended. A missing check-in/out
 falls in the band flagged for it (TL4/PSW4 by default).
 """
 
+# the band codes, defined here only: scoring stores one count per code on the
+# score line, payroll reads those counts (docs/architecture.md)
+BAND_CODES = ("TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4")
+# daily statuses that are leave (paid by the leave rules, never TK)
+LEAVE_STATUSES = ("leave", "sick")
+# daily statuses on which lateness and early leave are counted
+BAND_STATUSES = ("present", "field_duty")
+
 
 def classify_minutes(minutes, bands):
     """Return the code of the band holding ``minutes`` (>0), else None.

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-BAND_CODES = ("TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4")
+from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES
 
 
 class KilapTppRulesetBand(models.Model):

@@ -4,6 +4,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES
+
 from ..rules import tpp as tpp_rules
 
 _logger = logging.getLogger(__name__)
@@ -540,7 +542,16 @@ class KilapTppSheet(models.Model):
                     ("period_id", "=", period.id),
                     ("employee_id.department_id", "child_of", list(by_opd)),
                 ],
-                ["employee_id", "kinerja_score", "predikat"],
+                [
+                    "employee_id",
+                    "kinerja_score",
+                    "predikat",
+                    "tk_days",
+                    "sick_days",
+                    "leave_days",
+                    "leave_type_days",
+                    *(f"{code.lower()}_count" for code in BAND_CODES),
+                ],
             )
         )
         scores.employee_id.fetch(["department_id"])
@@ -551,41 +562,6 @@ class KilapTppSheet(models.Model):
             if opd_id in by_opd:
                 ids[by_opd[opd_id]].append(score.id)
         return {sheet: scores.browse(ids[sheet]) for sheet in self}
-
-    @api.model
-    def _attendance_counts(self, emp_ids, date_from, date_to):
-        """{employee id: {"TK", "sick", "leave", "leave:<type>", "band:<code>": n}}
-        from ONE ``_read_group`` on the daily attendance results."""
-        counts = defaultdict(lambda: defaultdict(int))
-        groups = (
-            self.env["kilap.attendance.day"]
-            .sudo()
-            ._read_group(
-                [
-                    ("employee_id", "in", emp_ids),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
-                ],
-                ["employee_id", "status", "tl_band_id", "psw_band_id", "leave_type_id"],
-                ["__count"],
-            )
-        )
-        for employee, status, tl_band, psw_band, leave_type, count in groups:
-            c = counts[employee.id]
-            if status == "absent":
-                c["TK"] += count
-            elif status == "sick":
-                c["sick"] += count
-            elif status == "leave":
-                c["leave"] += count
-                if leave_type:
-                    c["leave:%d" % leave_type.id] += count
-            if status in ("present", "field_duty"):
-                if tl_band:
-                    c["band:" + tl_band.code] += count
-                if psw_band:
-                    c["band:" + psw_band.code] += count
-        return counts
 
     def _prepare_line_vals(self):
         """Line values for every employee of every sheet in ``self``, set-based.
@@ -637,8 +613,6 @@ class KilapTppSheet(models.Model):
         banks_records = env["res.partner.bank"].concat(*banks.values())
         banks_records.fetch(["acc_number", "bank_id"])
 
-        # attendance: one read_group for all the OPDs
-        counts = self._attendance_counts(emp_ids, date_from, date_to)
         apel = {
             employee.id: count
             for employee, count in env["kilap.tpp.apel.absence"]
@@ -687,7 +661,6 @@ class KilapTppSheet(models.Model):
         for addition in additions:
             additions_by_emp[addition.employee_id.id].append(addition)
         sources = {
-            "counts": counts,
             "apel": apel,
             "sanction_pct": sanction_pct,
             "additions": additions_by_emp,
@@ -703,6 +676,19 @@ class KilapTppSheet(models.Model):
             )
         return vals_list
 
+    @api.model
+    def _kilap_counts(self, score):
+        """The month's attendance counts of a score line, as the TPP rules read
+        them: payroll never counts the daily results again (the score line holds
+        kilap_attendance_geo's tally)."""
+        return {
+            "TK": score.tk_days,
+            "sick": score.sick_days,
+            "leave": score.leave_days - score.sick_days,
+            **{f"leave:{key}": n for key, n in (score.leave_type_days or {}).items()},
+            **{code: score[f"{code.lower()}_count"] for code in BAND_CODES},
+        }
+
     def _kilap_line_vals(self, score, sources, params, tax_rates):
         """The values of one line of this sheet, from the gathered sources only."""
         env = self.env
@@ -711,7 +697,7 @@ class KilapTppSheet(models.Model):
         d = tpp_rules.D
         rounding = params.rounding
         employee = score.employee_id.sudo()
-        c = sources["counts"][employee.id]
+        c = self._kilap_counts(score)
         base = sources["bases"].get(employee.id) or env["kilap.tpp.base"]
         component_amounts = defaultdict(lambda: tpp_rules.ZERO)
         for line in base.line_ids:
@@ -730,7 +716,7 @@ class KilapTppSheet(models.Model):
                 component_amounts[line.component_id] += part
                 addition_amount += part
         base_total = sum(component_amounts.values(), tpp_rules.ZERO)
-        band_counts = {key[5:]: n for key, n in c.items() if key.startswith("band:")}
+        band_counts = {code: c[code] for code in BAND_CODES}
         leave_days = {
             key: n
             for key, n in c.items()

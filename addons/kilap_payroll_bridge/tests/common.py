@@ -171,6 +171,13 @@ class TppCase(TransactionCase):
                     )
                 day += timedelta(days=1)
         cls.env["kilap.attendance.day"].create(vals_list)
+        # the score lines hold the month's attendance tally, as scoring stores it
+        tallies = cls.env["kilap.attendance.day"]._kilap_tally(
+            [emp.id for emp in scores], start, end
+        )
+        Line = cls.env["kilap.score.line"]
+        for line in period.line_ids:
+            line.write(Line._kilap_tally_values(tallies[line.employee_id.id]))
         if close:
             period._kilap_transition({"state": "closed"})
         return period

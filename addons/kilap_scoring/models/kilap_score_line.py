@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES, LEAVE_STATUSES
+
 RATING_SELECTION = [
     ("below", "Below expectation"),
     ("meets", "Meets expectation"),
@@ -106,6 +108,10 @@ class KilapScoreLine(models.Model):
     present_days = fields.Integer()
     tk_days = fields.Integer(string="TK Days", help="Days absent without valid reason.")
     leave_days = fields.Integer(help="Leave and sick-leave days.")
+    sick_days = fields.Integer(help="Sick-leave days (within the leave days).")
+    leave_type_days = fields.Json(
+        help="Leave days (sick leave apart) per leave type id, for the TPP leave rules."
+    )
     field_duty_days = fields.Integer()
     tl1_count = fields.Integer(string="TL1")
     tl2_count = fields.Integer(string="TL2")
@@ -195,6 +201,25 @@ class KilapScoreLine(models.Model):
             line.attendance_count = days.search_count(line._kilap_attendance_domain())
 
     # ----------------------------------------------------------------- writes
+    @api.model
+    def _kilap_tally_values(self, tally):
+        """The line's attendance figures from kilap_attendance_geo's monthly
+        tally (``kilap.attendance.day._kilap_tally``): what payroll reads."""
+        return {
+            "working_days": tally.get("days", 0) - tally.get("holiday", 0),
+            "present_days": tally.get("present", 0),
+            "tk_days": tally.get("absent", 0),
+            "leave_days": sum(tally.get(s, 0) for s in LEAVE_STATUSES),
+            "sick_days": tally.get("sick", 0),
+            "leave_type_days": {
+                key[6:]: n
+                for key, n in sorted(tally.items())
+                if key.startswith("leave:")
+            },
+            "field_duty_days": tally.get("field_duty", 0),
+            **{f"{code.lower()}_count": tally.get(code, 0) for code in BAND_CODES},
+        }
+
     def _kilap_frozen_ranges(self):
         """A closed period freezes its scores (the frozen-month list)."""
         return {

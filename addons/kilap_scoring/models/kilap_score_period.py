@@ -9,11 +9,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES
+
 from ..rules import scoring
 from .kilap_org_rating import ORG_TO_HASIL
 
-BAND_CODES = ("TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4")
-LEAVE_STATUSES = ("leave", "sick")
 # fields of the line written by the computation (recompute = same figures)
 COMPUTED_FIELDS = (
     "department_id",
@@ -32,6 +32,8 @@ COMPUTED_FIELDS = (
     "present_days",
     "tk_days",
     "leave_days",
+    "sick_days",
+    "leave_type_days",
     "field_duty_days",
     "tl1_count",
     "tl2_count",
@@ -525,25 +527,10 @@ class KilapScorePeriod(models.Model):
         return targets
 
     def _kilap_gather_attendance(self, scope):
-        """Days per employee by status and band code: one query."""
-        attendance = defaultdict(lambda: defaultdict(int))
-        for employee, status, tl_band, psw_band, count in (
-            self.env["kilap.attendance.day"]
-            .sudo()
-            ._read_group(
-                self._kilap_month_domain(scope),
-                ["employee_id", "status", "tl_band_id", "psw_band_id"],
-                ["__count"],
-            )
-        ):
-            tally = attendance[employee.id]
-            tally["days"] += count
-            tally[status] += count
-            if tl_band:
-                tally[tl_band.code] += count
-            if psw_band:
-                tally[psw_band.code] += count
-        return attendance
+        """The month's attendance tally per employee (kilap_attendance_geo's)."""
+        return self.env["kilap.attendance.day"]._kilap_tally(
+            scope.ids, self.date_from, self.date_to
+        )
 
     @api.model
     def _kilap_line_values(self, employee, pairs, points, tally, settings):
@@ -572,12 +559,7 @@ class KilapScorePeriod(models.Model):
             "points_total": points,
             "expected_points": family.expected_points if method == "points" else 0.0,
             "kinerja_score": kinerja,
-            "working_days": tally.get("days", 0) - tally.get("holiday", 0),
-            "present_days": tally.get("present", 0),
-            "tk_days": counts["TK"],
-            "leave_days": sum(tally.get(s, 0) for s in LEAVE_STATUSES),
-            "field_duty_days": tally.get("field_duty", 0),
-            **{f"{code.lower()}_count": counts[code] for code in BAND_CODES},
+            **self.env["kilap.score.line"]._kilap_tally_values(tally),
             "total_cut": scoring.total_cut(counts, settings["cuts"]),
             "disiplin_score": disiplin,
             "total_score": scoring.combined(

@@ -27,7 +27,10 @@ class TestComputeJobs(KilapScoringCase):
 
     def figures(self, period):
         period.line_ids.invalidate_recordset()
-        return sorted(tuple(line[name] for name in FIGURES) for line in period.line_ids)
+        return sorted(
+            (line.employee_id.id, *(line[name] for name in FIGURES[1:]))
+            for line in period.line_ids
+        )
 
     def test_compute_runs_as_chunked_jobs_with_progress(self):
         period = self.period.with_user(self.user_bkpsdm)
