@@ -689,7 +689,32 @@ def stop_server(quiet=False):
     return True
 
 
-def start_server(odoo, venv, conf, db, port):
+# Odoo's own defaults for a prefork server (odoo-bin --help): what a pemda runs
+PREFORK_LIMITS = (
+    "--limit-time-real=120",
+    "--limit-time-cpu=60",
+    f"--limit-memory-soft={2048 * 1024 * 1024}",
+    f"--limit-memory-hard={2560 * 1024 * 1024}",
+)
+
+
+def prefork_args(workers, port):
+    """``odoo-bin`` options of a prefork demo: N HTTP workers, one cron worker,
+    the websocket (gevent) process on ``port + 1`` and Odoo's default limits;
+    queue_job's runner starts in the main process (server_wide_modules)."""
+    if not workers:
+        return []
+    if not port_free(port + 1):
+        raise KilapError(f"port {port + 1} (websocket process) on 127.0.0.1 is busy")
+    return [
+        f"--workers={workers}",
+        "--max-cron-threads=1",
+        f"--gevent-port={port + 1}",
+        *PREFORK_LIMITS,
+    ]
+
+
+def start_server(odoo, venv, conf, db, port, workers=0):
     if not port_free(port):
         raise KilapError(
             f"port {port} on 127.0.0.1 is busy (another Odoo?). Stop that process or choose another "
@@ -700,7 +725,15 @@ def start_server(odoo, venv, conf, db, port):
     log.flush()
     proc = subprocess.Popen(
         odoo_cmd(
-            odoo, venv, conf, "-d", db, f"--db-filter=^{db}$", "--http-port", str(port)
+            odoo,
+            venv,
+            conf,
+            "-d",
+            db,
+            f"--db-filter=^{db}$",
+            "--http-port",
+            str(port),
+            *prefork_args(workers, port),
         ),
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -810,7 +843,7 @@ def cmd_demo(args, odoo, venv):
         note(
             f"database {DEMO_DB} already has the KILAP add-ons; reusing it (nothing updated)"
         )
-    pid = start_server(odoo, venv, conf, DEMO_DB, port)
+    pid = start_server(odoo, venv, conf, DEMO_DB, port, workers=args.workers)
     say()
     say(
         f"KILAP demo running at http://127.0.0.1:{port}  (pid {pid}, log {SERVER_LOG.relative_to(REPO)})"
@@ -1279,8 +1312,15 @@ def build_parser():
         epilog="Environment: ODOO_SRC, KILAP_VENV, KILAP_PORT, PGHOST/PGPORT/PGUSER/PGPASSWORD.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser(
+    demo = sub.add_parser(
         "demo", help="create/reuse database kilap_demo and start Odoo on 127.0.0.1:8069"
+    )
+    demo.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help="prefork mode with N HTTP workers, Odoo's default limits and the "
+        "websocket process on the next port (default: one threaded process)",
     )
     sub.add_parser("stop", help="stop the demo server")
     sub.add_parser("status", help="show server, ODOO_SRC and venv")

@@ -127,3 +127,14 @@ def test_unknown_command_is_clean(repo):
     )
     assert proc.returncode != 0
     assert "Traceback" not in proc.stderr
+
+
+def test_prefork_args(kilap_tool):
+    """./kilap demo --workers N: N HTTP workers, a cron worker, the websocket
+    process on the next port and Odoo's default limits; none without --workers."""
+    assert kilap_tool.prefork_args(0, 8069) == []
+    port = kilap_tool.free_port()
+    args = kilap_tool.prefork_args(2, port)
+    assert "--workers=2" in args and f"--gevent-port={port + 1}" in args
+    assert "--limit-time-real=120" in args
+    assert f"--limit-memory-hard={2560 * 1024 * 1024}" in args
