@@ -45,6 +45,7 @@ DEMO_LOGINS = [
     ("atasan", "Atasan (supervisor)"),
     ("pegawai", "Pegawai (staff)"),
     ("keuangan", "Keuangan (finance)"),
+    ("bendahara", "Bendahara (treasurer)"),
     ("auditor", "Inspektorat (auditor)"),
 ]
 ODOO_GIT = "https://github.com/odoo/odoo.git"

@@ -83,6 +83,7 @@ def test_demo_roles(kilap_tool):
         "atasan",
         "pegawai",
         "keuangan",
+        "bendahara",
         "auditor",
     ]
     assert kilap_tool.KILAP_ADDONS == [

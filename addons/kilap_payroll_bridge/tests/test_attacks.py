@@ -143,11 +143,11 @@ class TestTppAttacks(KilapRpcCase):
         )
         self.assertEqual(self.other.state, "approved")
         _r, failure = self.call_kw(
-            "admin", "kilap.tpp.sheet", "action_mark_paid", [self.other.ids]
+            "bendahara", "kilap.tpp.sheet", "action_mark_paid", [self.other.ids]
         )
         self.assertFalse(failure, failure)
         self.assertEqual(
-            (self.other.state, self.other.paid_by_id), ("paid", self.admin)
+            (self.other.state, self.other.paid_by_id.login), ("paid", "bendahara")
         )
         wizard, _f = self.call_kw(
             "admin",
