@@ -328,6 +328,22 @@ class KilapFieldDuty(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    @api.constrains("employee_ids", "company_id")
+    def _check_employee_company(self):
+        for duty in self.sudo():
+            foreign = duty.employee_ids.filtered(
+                lambda e, d=duty: e.company_id != d.company_id
+            )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "%(employee)s does not work for %(company)s: a field duty "
+                        "lists employees of its own company only.",
+                        employee=foreign[0].name,
+                        company=duty.company_id.name,
+                    )
+                )
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for duty in self:

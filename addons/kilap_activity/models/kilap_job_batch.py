@@ -58,6 +58,11 @@ class KilapJobBatch(models.Model):
     progress = fields.Float(compute="_compute_progress")
     date_done = fields.Datetime(readonly=True)
 
+    _one_running_per_owner = models.UniqueIndex(
+        "(res_model, res_id) WHERE state = 'running'",
+        "This work is already running in the background.",
+    )
+
     @api.depends("chunk_ids.state", "chunk_ids.item_count")
     def _compute_progress(self):
         for batch in self:
@@ -74,7 +79,7 @@ class KilapJobBatch(models.Model):
     @api.model
     def _kilap_running(self, owner):
         """The unfinished batch of ``owner`` (running or failed), if any."""
-        return self.sudo().search(
+        batch = self.sudo().search(
             [
                 ("res_model", "=", owner._name),
                 ("res_id", "=", owner.id),
@@ -82,6 +87,8 @@ class KilapJobBatch(models.Model):
             ],
             limit=1,
         )
+        batch.chunk_ids._kilap_sync_dead_jobs()
+        return batch
 
     @api.model
     def _kilap_check_idle(self, owner, message):
@@ -122,7 +129,9 @@ class KilapJobBatch(models.Model):
                 "method": method,
                 "method_args": list(args),
                 "finish_method": finish or False,
-                "company_id": owner.company_id.id if "company_id" in owner else False,
+                "company_id": owner.id
+                if owner._name == "res.company"
+                else (owner.company_id.id if "company_id" in owner._fields else False),
                 "chunk_ids": [
                     fields.Command.create(
                         {"sequence": n, "item_ids": chunk, "item_count": len(chunk)}
@@ -160,18 +169,22 @@ class KilapJobBatch(models.Model):
         if self.state == "done" or self.chunk_ids.filtered(lambda c: c.state != "done"):
             return False
         if self.finish_method:
-            getattr(self._kilap_owner(), self.finish_method)()
+            owner = self._kilap_owner().with_user(self.user_id)
+            getattr(owner, self.finish_method)()
         self.sudo().write({"state": "done", "date_done": fields.Datetime.now()})
         return True
 
     def action_retry_failed(self):
-        """Enqueue the failed chunks again (the owner's rights are checked)."""
+        """Enqueue the failed chunks again: by whoever started the work or may
+        change its owner; the chunks run again with the starter's rights."""
         for batch in self:
-            batch._kilap_owner().check_access("write")
-            failed = batch.chunk_ids.filtered(lambda c: c.state == "failed")
-            if not failed:
+            batch.chunk_ids._kilap_sync_dead_jobs()
+            if batch.state != "failed":
                 raise UserError(self.env._("No chunk of this work has failed."))
+            if self.env.user != batch.user_id:
+                batch._kilap_owner().check_access("write")
+            failed = batch.chunk_ids.filtered(lambda c: c.state == "failed")
             failed.sudo().write({"state": "pending", "error": False})
             batch.sudo().state = "running"
-            failed._kilap_enqueue()
+            failed.sudo()._kilap_enqueue()  # they run with the starter's rights
         return True

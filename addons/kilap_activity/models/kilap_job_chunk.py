@@ -2,10 +2,12 @@ import logging
 import os
 import socket
 
-from psycopg2 import OperationalError
+from psycopg2 import IntegrityError, OperationalError
 
 from odoo import fields, models
 from odoo.tools import config
+
+from odoo.addons.queue_job.exception import RetryableJobError
 
 from .kilap_job_batch import CHANNEL
 
@@ -39,15 +41,44 @@ class KilapJobChunk(models.Model):
     attempts = fields.Integer(readonly=True)
     date_done = fields.Datetime(readonly=True)
 
+    job_uuid = fields.Char(readonly=True, index=True, copy=False)
+
     def _kilap_enqueue(self):
         for chunk in self:
-            chunk.with_delay(
+            job = chunk.with_delay(
                 channel=CHANNEL,
                 description=self.env._(
                     "%(work)s, chunk %(n)s", work=chunk.batch_id.name, n=chunk.sequence
                 ),
                 identity_key=f"kilap-chunk-{chunk.id}-{chunk.attempts}",
             )._kilap_run()
+            if job is not None:
+                chunk.job_uuid = job.uuid
+
+    def _kilap_sync_dead_jobs(self):
+        """Pending chunks whose job queue_job gave up on (failed after its
+        retries, found dead, cancelled) are failed chunks: retry shows them."""
+        pending = self.filtered(lambda c: c.state == "pending" and c.job_uuid)
+        if not pending:
+            return
+        jobs = (
+            self.env["queue.job"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("uuid", "in", pending.mapped("job_uuid")),
+                    ("state", "in", ("failed", "cancelled")),
+                ],
+                ["uuid", "state", "exc_message"],
+            )
+        )
+        dead = {job.uuid: job for job in jobs}
+        for chunk in pending.filtered(lambda c: c.job_uuid in dead):
+            job = dead[chunk.job_uuid]
+            chunk.sudo().write(
+                {"state": "failed", "error": job.exc_message or job.state}
+            )
+            chunk.batch_id.sudo().state = "failed"
 
     @staticmethod
     def _kilap_node():
@@ -65,7 +96,9 @@ class KilapJobChunk(models.Model):
         if self.state == "done":
             return False
         batch = self.batch_id
-        owner = batch._kilap_owner()
+        # the work runs with the rights of the user who started it (never as
+        # superuser: four-eyes and access checks see who acted)
+        owner = batch._kilap_owner().with_user(batch.user_id)
         vals = {"attempts": self.attempts + 1, "node": self._kilap_node()}
         try:
             with self.env.cr.savepoint():
@@ -73,6 +106,8 @@ class KilapJobChunk(models.Model):
                 self.env.flush_all()
         except OperationalError:
             raise
+        except IntegrityError as exc:  # a concurrent job inserted the same row
+            raise RetryableJobError(str(exc), seconds=5) from exc
         except Exception as exc:  # noqa: BLE001 - kept on the chunk, shown to BKPSDM
             _logger.warning("KILAP chunk %s of %s failed: %s", self.id, batch.name, exc)
             self.sudo().write({**vals, "state": "failed", "error": str(exc)})

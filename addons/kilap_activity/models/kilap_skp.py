@@ -89,7 +89,7 @@ class KilapSkp(models.Model):
             else self.sudo().employee_id
         )
         if not employees or any(
-            (vals["penilai_id"] or False) not in (False, emp.penilai_id.id)
+            (vals["penilai_id"] or False) != (emp.penilai_id.id or False)
             for emp in employees
         ):
             raise AccessError(

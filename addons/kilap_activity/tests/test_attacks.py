@@ -310,6 +310,10 @@ class TestActivityAttacks(KilapRpcCase):
             [self.skp.ids, {"penilai_id": accomplice.id}],
         )
         self.assertNotEqual(self.skp.penilai_id, accomplice)
+        self.assertRefused(  # nor clear it, to fall back on another approver
+            "pegawai", "kilap.skp", "write", [self.skp.ids, {"penilai_id": False}]
+        )
+        self.assertTrue(self.skp.penilai_id)
         count = self.env["kilap.field.duty"].search_count([])
         self.assertRefused(
             "pegawai",
@@ -335,6 +339,7 @@ class TestActivityAttacks(KilapRpcCase):
         duty = self.env["kilap.field.duty"]._kilap_create_in_state(
             {
                 "name": "SPT/SAH",
+                "company_id": self.pegawai.company_id.id,
                 "employee_ids": [(6, 0, self.pegawai.ids)],
                 "requester_id": self.pegawai.id,
                 "date_from": self.today,

@@ -450,7 +450,10 @@ class HrAttendance(models.Model):
         if (
             not KILAP_ACTION.get()
             and not self.env.su
-            and any(att.employee_id.user_id == self.env.user for att in self.sudo())
+            and (
+                any(att.employee_id.user_id == self.env.user for att in self.sudo())
+                or vals.get("employee_id") in self.env.user.employee_ids.ids
+            )
         ):
             raise AccessError(
                 self.env._(

@@ -399,6 +399,29 @@ class TestAttendanceAttacks(KilapRpcCase):
         reason, and an employee of another OPD put on one's own fence."""
         start = fields.Datetime.now() - timedelta(days=1, hours=2)
         self.assertOwnDayRefused(start, in_latitude=OFFICE[0], in_longitude=OFFICE[1])
+        # nor by moving a colleague's attendance onto oneself
+        colleague_day = self.env["hr.attendance"].create(
+            {
+                "employee_id": self.env.ref(
+                    "kilap_activity.employee_demo_staf_dinkes_umum"
+                ).id,
+                "check_in": start,
+            }
+        )
+        self.assertRefused(
+            "adminopd",
+            "hr.attendance",
+            "write",
+            [
+                colleague_day.ids,
+                {
+                    "employee_id": self.admin_opd.id,
+                    "in_latitude": OFFICE[0],
+                    "in_longitude": OFFICE[1],
+                },
+            ],
+        )
+        self.assertNotEqual(colleague_day.employee_id, self.admin_opd)
         self.assertRefused(
             "adminopd",
             "kilap.geofence",

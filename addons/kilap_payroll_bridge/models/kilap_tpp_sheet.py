@@ -307,6 +307,9 @@ class KilapTppSheet(models.Model):
             self.env._("TPP sheets %s", period.name),
             "_kilap_tpp_generate_chunk",
             [opds[n : n + OPDS_PER_JOB] for n in range(0, len(opds), OPDS_PER_JOB)],
+            # a failed run (e.g. no rule set in force) stays on record; finance
+            # fixes the cause and generates again
+            replace_failed=True,
         )
 
     @api.model

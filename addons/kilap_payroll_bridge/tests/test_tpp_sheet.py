@@ -645,6 +645,14 @@ class TestTppSetBased(TppCase):
         run_kilap_jobs(self.env)
         self.assertEqual(batch.state, "done")
         self.assertEqual(batch.chunk_ids.node.split(":")[0], socket.gethostname())
+        # the jobs ran with the rights of the user who started them: finance
+        # generated these sheets, so that user cannot approve them
+        self.assertTrue(
+            self.env["kilap.tpp.sheet"]
+            .search([("period_id", "=", period.id)])
+            .preparer_ids
+            == keuangan
+        )
         Sheet = self.env["kilap.tpp.sheet"].with_user(keuangan)
         sheets = Sheet.search(action["domain"])
         self.assertEqual(sheets.department_id, self.opd | self.opd2)

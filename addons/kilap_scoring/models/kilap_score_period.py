@@ -15,6 +15,8 @@ from ..rules import scoring
 from .kilap_org_rating import ORG_TO_HASIL
 
 # fields of the line written by the computation (recompute = same figures)
+# who sees the background computation of a period
+JOB_GROUPS = "kilap_activity.group_kilap_admin_opd,kilap_activity.group_kilap_auditor"
 COMPUTED_FIELDS = (
     "department_id",
     "opd_id",
@@ -132,7 +134,9 @@ class KilapScorePeriod(models.Model):
     warning_count = fields.Integer(compute="_compute_warnings")
 
     # the latest background computation and its progress (kilap.job.batch)
-    job_batch_id = fields.Many2one("kilap.job.batch", compute="_compute_job")
+    job_batch_id = fields.Many2one(
+        "kilap.job.batch", compute="_compute_job", groups=JOB_GROUPS
+    )
     job_state = fields.Selection(
         selection=lambda self: (
             self.env["kilap.job.batch"]
@@ -140,13 +144,16 @@ class KilapScorePeriod(models.Model):
             ._description_selection(self.env)
         ),
         compute="_compute_job",
+        groups=JOB_GROUPS,
     )
-    job_chunk_ids = fields.One2many("kilap.job.chunk", compute="_compute_job")
-    job_chunk_count = fields.Integer(compute="_compute_job")
-    job_chunk_done = fields.Integer(compute="_compute_job")
-    job_chunk_failed = fields.Integer(compute="_compute_job")
-    job_item_count = fields.Integer(compute="_compute_job")
-    job_item_done = fields.Integer(compute="_compute_job")
+    job_chunk_ids = fields.One2many(
+        "kilap.job.chunk", compute="_compute_job", groups=JOB_GROUPS
+    )
+    job_chunk_count = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
+    job_chunk_done = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
+    job_chunk_failed = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
+    job_item_count = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
+    job_item_done = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
 
     _company_month_unique = models.Constraint(
         "UNIQUE(company_id, date_from)", "There is already a period for this month."
@@ -179,7 +186,8 @@ class KilapScorePeriod(models.Model):
 
     def action_retry_failed(self):
         self._kilap_check_bkpsdm()
-        self.job_batch_id.action_retry_failed()
+        for period in self:
+            period.job_batch_id.action_retry_failed()
         return True
 
     @api.depends("date_from")
@@ -770,7 +778,10 @@ class KilapScorePeriod(models.Model):
         period = self.sudo()
         company = period.company_id
         scope = period._kilap_scope_employees()
-        period.line_ids.filtered(lambda ln: ln.employee_id not in scope).unlink()
+        gone = period.line_ids.filtered(lambda ln: ln.employee_id not in scope)
+        if gone:
+            gone.unlink()
+            period._kilap_rank({}, full=False)  # the OPD ranks without them
         period.write(
             {
                 "computed_on": fields.Datetime.now(),

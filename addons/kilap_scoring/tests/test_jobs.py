@@ -90,3 +90,24 @@ class TestComputeJobs(KilapScoringCase):
         run_kilap_jobs(self.env)
         self.assertEqual((batch.state, period.state), ("done", "computed"))
         self.assertEqual(batch.chunk_ids.mapped("attempts"), [2, 2])
+
+    def test_job_given_up_by_queue_job_shows_as_failed(self):
+        """A chunk whose job queue_job gave up on (failed after its retries,
+        found dead, cancelled) is a failed chunk: the period is not stuck."""
+        period = self.period.with_user(self.user_bkpsdm)
+        period.action_compute()
+        batch = period.job_batch_id
+        dead = (
+            self.env["queue.job"]
+            .sudo()
+            .search([("uuid", "=", batch.chunk_ids[0].job_uuid)])
+        )
+        self.assertTrue(dead)
+        dead.write({"state": "failed", "exc_message": "Job found dead"})
+        with self.assertRaisesRegex(UserError, "already being computed"):
+            period.action_compute()  # the failed part must be retried first
+        self.assertEqual(batch.state, "failed")
+        self.assertEqual(batch.chunk_ids[0].error, "Job found dead")
+        period.action_retry_failed()
+        run_kilap_jobs(self.env)
+        self.assertEqual((batch.state, period.state), ("done", "computed"))
