@@ -127,9 +127,6 @@ class KilapFieldDuty(models.Model):
             "kilap_activity.group_kilap_bkpsdm"
         )
 
-    def _kilap_set_state(self, vals, from_states):
-        return self._kilap_transition(vals, from_states=from_states)
-
     def _kilap_is_admin(self):
         return self.env.su or self.env.user.has_group(
             "kilap_activity.group_kilap_admin_opd"
@@ -208,8 +205,9 @@ class KilapFieldDuty(models.Model):
                 raise UserError(
                     self.env._("Only draft or rejected field duties can be submitted.")
                 )
-        self._kilap_set_state(
-            {"state": "submitted", "reject_reason": False}, ("draft", "rejected")
+        self._kilap_transition(
+            {"state": "submitted", "reject_reason": False},
+            from_states=("draft", "rejected"),
         )
         return True
 
@@ -236,8 +234,9 @@ class KilapFieldDuty(models.Model):
 
     def action_approve(self):
         self._kilap_check_can_decide()
-        self._kilap_set_state(
-            {"state": "approved", "approver_id": self.env.user.id}, ("submitted",)
+        self._kilap_transition(
+            {"state": "approved", "approver_id": self.env.user.id},
+            from_states=("submitted",),
         )
         self._kilap_notify(self.env._("Your field duty %(name)s was approved."))
         return True
@@ -246,13 +245,13 @@ class KilapFieldDuty(models.Model):
         if not (reason or "").strip():
             raise UserError(self.env._("A reason is required to reject a field duty."))
         self._kilap_check_can_decide()
-        self._kilap_set_state(
+        self._kilap_transition(
             {
                 "state": "rejected",
                 "approver_id": self.env.user.id,
                 "reject_reason": reason,
             },
-            ("submitted",),
+            from_states=("submitted",),
         )
         self._kilap_notify(self.env._("Your field duty %(name)s was rejected."))
         return True
@@ -289,9 +288,9 @@ class KilapFieldDuty(models.Model):
                 raise ValidationError(
                     self.env._("Attach at least one photo or document as evidence.")
                 )
-        self._kilap_set_state(
+        self._kilap_transition(
             {"state": "reported", "report_date": fields.Date.context_today(self)},
-            ("approved",),
+            from_states=("approved",),
         )
         return True
 
@@ -301,8 +300,9 @@ class KilapFieldDuty(models.Model):
                 raise UserError(
                     self.env._("A reported field duty cannot be cancelled.")
                 )
-        self._kilap_set_state(
-            {"state": "cancelled"}, ("draft", "submitted", "approved", "rejected")
+        self._kilap_transition(
+            {"state": "cancelled"},
+            from_states=("draft", "submitted", "approved", "rejected"),
         )
         return True
 
@@ -314,7 +314,9 @@ class KilapFieldDuty(models.Model):
                         "Only rejected or cancelled field duties go back to draft."
                     )
                 )
-        self._kilap_set_state({"state": "draft"}, ("rejected", "cancelled"))
+        self._kilap_transition(
+            {"state": "draft"}, from_states=("rejected", "cancelled")
+        )
         return True
 
     def _kilap_notify(self, template):

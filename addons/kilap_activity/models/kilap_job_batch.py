@@ -108,18 +108,17 @@ class KilapJobBatch(models.Model):
         Returns the batch.
         """
         owner.ensure_one()
-        if replace_failed:
-            previous = self._kilap_running(owner)
-            if previous.state == "failed":
-                previous.state = "superseded"
-        self._kilap_check_idle(
-            owner,
-            self.env._(
-                "%s is already being computed in the background: wait for it to "
-                "finish (or retry its failed chunks).",
-                owner.display_name,
-            ),
-        )
+        previous = self._kilap_running(owner)
+        if replace_failed and previous.state == "failed":
+            previous.state = "superseded"
+        elif previous:
+            raise UserError(
+                self.env._(
+                    "%s is already being computed in the background: wait for it "
+                    "to finish (or retry its failed chunks).",
+                    owner.display_name,
+                )
+            )
         chunks = [list(chunk) for chunk in chunks if chunk]
         batch = self.sudo().create(
             {

@@ -190,13 +190,6 @@ class HrAttendance(models.Model):
                         "manual reason."
                     )
                 )
-            if not self.env.su and employee in self.env.user.employee_ids:
-                raise AccessError(
-                    self.env._(
-                        "Nobody records their own attendance with a manual reason: "
-                        "ask another Admin OPD, or file an attendance correction."
-                    )
-                )
             return res
         lat, lon = vals.get(f"{side}_latitude"), vals.get(f"{side}_longitude")
         if lat is None and lon is None:

@@ -680,16 +680,14 @@ class KilapTppSheet(models.Model):
         return vals_list
 
     @api.model
-    def _kilap_counts(self, score):
-        """The month's attendance counts of a score line, as the TPP rules read
-        them: payroll never counts the daily results again (the score line holds
-        kilap_attendance_geo's tally)."""
+    def _kilap_leave_days(self, score):
+        """Leave days of a score line as the TPP leave rules read them (sick, other
+        leave, leave per type): payroll never counts the daily results again, the
+        score line holds kilap_attendance_geo's tally."""
         return {
-            "TK": score.tk_days,
             "sick": score.sick_days,
             "leave": score.leave_days - score.sick_days,
             **{f"leave:{key}": n for key, n in (score.leave_type_days or {}).items()},
-            **{code: score[f"{code.lower()}_count"] for code in BAND_CODES},
         }
 
     def _kilap_line_vals(self, score, sources, params, tax_rates):
@@ -700,7 +698,7 @@ class KilapTppSheet(models.Model):
         d = tpp_rules.D
         rounding = params.rounding
         employee = score.employee_id.sudo()
-        c = self._kilap_counts(score)
+        leave_days = self._kilap_leave_days(score)
         base = sources["bases"].get(employee.id) or env["kilap.tpp.base"]
         component_amounts = defaultdict(lambda: tpp_rules.ZERO)
         for line in base.line_ids:
@@ -719,19 +717,14 @@ class KilapTppSheet(models.Model):
                 component_amounts[line.component_id] += part
                 addition_amount += part
         base_total = sum(component_amounts.values(), tpp_rules.ZERO)
-        band_counts = {code: c[code] for code in BAND_CODES}
-        leave_days = {
-            key: n
-            for key, n in c.items()
-            if key == "sick" or key == "leave" or key.startswith("leave:")
-        }
+        band_counts = {code: score[f"{code.lower()}_count"] for code in BAND_CODES}
         data = tpp_rules.TppInput(
             base=base_total,
             asn_status=employee.asn_status or "pns",
             score=d(score.kinerja_score),
             predikat=score.predikat or "",
             band_counts=band_counts,
-            tk_days=c["TK"],
+            tk_days=score.tk_days,
             apel_missed=sources["apel"].get(employee.id, 0),
             leave_days=leave_days,
             sanction_pct=d(min(sources["sanction_pct"][employee.id], 100.0)),
@@ -795,10 +788,10 @@ class KilapTppSheet(models.Model):
             "addition_amount": float(tpp_rules.round_money(addition_amount)),
             "score": score.kinerja_score,
             "predikat": score.predikat,
-            "tk_days": c["TK"],
+            "tk_days": score.tk_days,
             "apel_missed": data.apel_missed,
-            "sick_days": c["sick"],
-            "leave_days": c["leave"],
+            "sick_days": leave_days["sick"],
+            "leave_days": leave_days["leave"],
             "tax_rate_pct": float(data.tax_rate_pct),
             "component_ids": component_cmds,
             "cut_ids": cut_cmds,

@@ -6,6 +6,7 @@ class HrAttendance(models.Model):
 
     _name = "hr.attendance"
     _inherit = ["hr.attendance", "kilap.frozen.month.mixin"]
+    _kilap_frozen_fields = frozenset(("check_in", "check_out", "employee_id"))
     _kilap_retention_fields = frozenset(
         (
             "in_latitude",

@@ -8,6 +8,7 @@ class KilapAttendanceDay(models.Model):
 
     _name = "kilap.attendance.day"
     _inherit = ["kilap.attendance.day", "kilap.frozen.month.mixin"]
+    _kilap_frozen_fields = frozenset(("date", "company_id", "employee_id"))
 
     def _kilap_frozen_ranges(self):
         return {self._kilap_range(day.company_id, day.date) for day in self}

@@ -25,7 +25,9 @@ class KilapFrozenMonthMixin(models.AbstractModel):
     * ``kilap.field.duty`` -- field duties overlapping the month;
     * ``kilap.journal.entry`` -- the daily journal;
     * ``kilap.attendance.day`` -- the daily results computed from the above;
-    * ``hr.leave`` -- leaves overlapping the month (their effect on the results).
+    * ``hr.leave`` -- leaves overlapping the month (their effect on the results);
+    * ``kilap.tpp.apel.absence`` (kilap_payroll_bridge) -- missed apel;
+    * ``kilap.score.line``, ``kilap.org.rating`` -- the month's scores.
 
     The one exemption: ``_kilap_retention_exemption()`` lets system code (a
     personal-data retention job) clear the fields in ``_kilap_retention_fields``
@@ -37,6 +39,9 @@ class KilapFrozenMonthMixin(models.AbstractModel):
 
     # fields that the retention exemption may change; none feeds a figure
     _kilap_retention_fields = frozenset()
+    # fields whose change can move a record into another month; None: any field
+    # (e.g. a leave's dates are computed from others), so checked after every write
+    _kilap_frozen_fields = None
 
     def _kilap_frozen_ranges(self):
         """``{(company id, first date, last date)}`` the records are dated in."""
@@ -68,7 +73,8 @@ class KilapFrozenMonthMixin(models.AbstractModel):
             return super().write(vals)
         self._kilap_check_frozen()
         res = super().write(vals)
-        self._kilap_check_frozen()
+        if self._kilap_frozen_fields is None or changed & self._kilap_frozen_fields:
+            self._kilap_check_frozen()  # where the write moved the records to
         return res
 
     @api.ondelete(at_uninstall=False)

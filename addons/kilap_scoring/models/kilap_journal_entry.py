@@ -6,6 +6,7 @@ class KilapJournalEntry(models.Model):
 
     _name = "kilap.journal.entry"
     _inherit = ["kilap.journal.entry", "kilap.frozen.month.mixin"]
+    _kilap_frozen_fields = frozenset(("date", "employee_id"))
     _kilap_retention_fields = frozenset(("latitude", "longitude"))
 
     def _kilap_frozen_ranges(self):

@@ -24,6 +24,7 @@ class KilapOrgRating(models.Model):
     _name = "kilap.org.rating"
     _description = "Organisation Rating (OPD)"
     _inherit = ["mail.thread", "kilap.frozen.month.mixin"]
+    _kilap_frozen_fields = frozenset(("period_id",))
     _order = "period_id desc, department_id"
     _rec_name = "department_id"
 

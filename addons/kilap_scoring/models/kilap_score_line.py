@@ -41,6 +41,7 @@ class KilapScoreLine(models.Model):
     _name = "kilap.score.line"
     _description = "Employee Monthly Score"
     _inherit = ["mail.thread", "kilap.frozen.month.mixin"]
+    _kilap_frozen_fields = frozenset(("period_id",))
     _order = "period_id desc, total_score desc"
     _rec_name = "employee_id"
 

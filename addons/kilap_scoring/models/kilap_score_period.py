@@ -472,20 +472,27 @@ class KilapScorePeriod(models.Model):
         if not finish:
             lines = lines.filtered(lambda ln: ln.employee_id.id in values)
         self.env.add_to_compute(lines._fields["predikat"], lines)
-        if not finish:
-            return True
-        period_vals = {"computed_on": fields.Datetime.now()}
-        if employees is None:
-            period_vals.update(
+        if finish:
+            period._kilap_mark_computed(scope if employees is None else None)
+        return True
+
+    def _kilap_mark_computed(self, scope=None):
+        """Record a finished computation and move the period to Computed; with
+        the ``scope`` of a whole-company run, also the head count and the
+        settings it used."""
+        period = self.sudo()
+        company = period.company_id
+        vals = {"computed_on": fields.Datetime.now()}
+        if scope is not None:
+            vals.update(
                 employee_total=len(scope),
-                weight_kinerja=settings["w_kinerja"],
-                weight_disiplin=settings["w_disiplin"],
-                kinerja_cap=settings["cap"],
+                weight_kinerja=company.kilap_weight_kinerja,
+                weight_disiplin=company.kilap_weight_disiplin,
+                kinerja_cap=company.kilap_kinerja_cap,
             )
-        period.write(period_vals)
+        period.write(vals)
         if period.state == "open":
             period._kilap_transition({"state": "computed"}, from_states=("open",))
-        return True
 
     def _kilap_month_domain(self, scope):
         return [
@@ -776,23 +783,12 @@ class KilapScorePeriod(models.Model):
         own OPD)."""
         self.ensure_one()
         period = self.sudo()
-        company = period.company_id
         scope = period._kilap_scope_employees()
         gone = period.line_ids.filtered(lambda ln: ln.employee_id not in scope)
         if gone:
             gone.unlink()
             period._kilap_rank({}, full=False)  # the OPD ranks without them
-        period.write(
-            {
-                "computed_on": fields.Datetime.now(),
-                "employee_total": len(scope),
-                "weight_kinerja": company.kilap_weight_kinerja,
-                "weight_disiplin": company.kilap_weight_disiplin,
-                "kinerja_cap": company.kilap_kinerja_cap,
-            }
-        )
-        if period.state == "open":
-            period._kilap_transition({"state": "computed"}, from_states=("open",))
+        period._kilap_mark_computed(scope)
         return True
 
     def _kilap_check_idle(self):
