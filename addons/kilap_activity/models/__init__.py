@@ -22,4 +22,3 @@ from . import kilap_journal_window
 from . import kilap_journal_entry
 from . import kilap_journal_reminder
 from . import kilap_journal_day
-from . import kilap_demo

@@ -12,5 +12,4 @@ from . import kilap_discipline_event
 from . import kilap_attendance_day
 from . import kilap_attendance_correction
 from . import kilap_attendance_sync
-from . import kilap_attendance_demo
 from . import kilap_journal_entry

@@ -1,4 +1,3 @@
-import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
@@ -7,8 +6,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES
 
 from ..rules import tpp as tpp_rules
-
-_logger = logging.getLogger(__name__)
 
 # OPDs per background job of the month's sheet generation
 OPDS_PER_JOB = 10
@@ -826,42 +823,3 @@ class KilapTppSheet(models.Model):
         }
         vals["base_amount"] = vals.pop("base")
         return vals
-
-    # ------------------------------------------------------------------ demo
-    @api.model
-    def _kilap_demo_approved_sheets(self):
-        """Demo: approved sheets for the latest closed period (skipped if none)."""
-        keuangan = self.env.ref(
-            "kilap_activity.user_demo_keuangan", raise_if_not_found=False
-        )
-        group = self.env.ref("kilap_payroll_bridge.group_kilap_keuangan")
-        if keuangan:
-            payroll = self.env.ref("payroll.group_payroll_user")
-            keuangan.sudo().group_ids = [
-                fields.Command.link(group.id),
-                fields.Command.link(payroll.id),
-            ]
-        period = self.env["kilap.score.period"].search(
-            [("state", "=", "closed")], order="date_from desc", limit=1
-        )
-        if not period:
-            _logger.info("KILAP TPP demo: no closed scoring period, no demo sheet.")
-            return False
-        ruleset_model = self.env["kilap.tpp.ruleset"]
-        if not ruleset_model._version_for(period.company_id, period.date_from):
-            default = self.env.ref(
-                "kilap_payroll_bridge.ruleset_default", raise_if_not_found=False
-            )
-            if not default:
-                return False
-            default.copy(
-                {
-                    "company_id": period.company_id.id,
-                    "date_from": min(default.date_from, period.date_from),
-                    "name": default.name,
-                }
-            )
-        sheets = self._kilap_generate(period)
-        sheets.action_verify()
-        sheets.action_approve()  # superuser: the demo has no second person
-        return True

@@ -1,3 +1,11 @@
+"""KILAP Activity demo data builders: demo-only code, never used in production.
+
+``demo/kilap_demo.xml`` calls ``kilap.activity.demo._kilap_demo_generate`` through a
+``<function>`` tag when the add-on is installed with demo data; this file only has to
+be importable for that call to find the model. The methods stay private (leading
+underscore), so no RPC caller can run them.
+"""
+
 import datetime
 
 from dateutil.relativedelta import relativedelta
@@ -28,8 +36,9 @@ ACTIVITIES = [
 class KilapActivityDemo(models.AbstractModel):
     """Date-relative demo data: SKPs, a few weeks of journals and field duties.
 
-    The demo month is the calendar month before the install date, so the journals
-    always look recent to the person trying KILAP.
+    A model of its own (no table), only so that ``demo/kilap_demo.xml`` can call
+    ``_kilap_demo_generate``. The demo month is the calendar month before the install
+    date, so the journals always look recent to the person trying KILAP.
     """
 
     _name = "kilap.activity.demo"

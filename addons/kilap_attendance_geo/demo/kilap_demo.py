@@ -1,3 +1,11 @@
+"""KILAP Attendance demo data builders: demo-only code, never used in production.
+
+``demo/kilap_attendance_demo.xml`` calls ``kilap.attendance.day._kilap_demo_generate``
+through a ``<function>`` tag when the add-on is installed with demo data; this file
+only has to be importable for that call to find the method. The methods stay private
+(leading underscore), so no RPC caller can run them.
+"""
+
 import random
 from datetime import date, datetime, timedelta
 
@@ -17,6 +25,9 @@ PATTERNS = [(0, 0), (20, 0), (45, 0), (75, 0), (120, 0), (0, 40), (0, None), (10
 
 
 class KilapAttendanceDay(models.Model):
+    """Demo builders on the attendance day: the demo XML calls them on this model,
+    and ``_kilap_demo_generate`` ends with the day computation of the demo month."""
+
     _inherit = "kilap.attendance.day"
 
     @api.model
