@@ -1,5 +1,5 @@
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -88,15 +88,39 @@ class TestBulkCreate(KilapActivityCase):
         own = Action._kilap_bulk_create(self.vals([1, 2]))
         self.assertEqual(own.employee_id, self.emp_pegawai)
 
-    def test_access_and_plain_fields_only(self):
+    def test_access_and_create_overrides(self):
+        """It is create(): rights, unknown fields and the model's own create()
+        checks (here: an SKP action may only be added while its SKP is draft)."""
         with self.assertRaises(AccessError):
             self.env["res.groups"].with_user(self.user_pegawai)._kilap_bulk_create(
                 [{"name": "Groep"}]
             )
-        with self.assertRaisesRegex(ValueError, "not a plain column"):
-            self.env["kilap.skp.rhk"]._kilap_bulk_create(
-                [{"name": "R", "skp_id": self.rhk.skp_id.id, "action_ids": []}]
-            )
         with self.assertRaisesRegex(ValueError, "Invalid field"):
             self.Action._kilap_bulk_create([{"nope": 1}])
         self.assertEqual(self.Action._kilap_bulk_create([]), self.Action.browse())
+        rhks = self.env["kilap.skp.rhk"]._kilap_bulk_create(
+            [
+                {
+                    "name": "RHK baru",
+                    "skp_id": self.rhk.skp_id.id,
+                    "action_ids": [fields.Command.create({"name": "A", "month": 4})],
+                }
+            ]
+        )
+        self.assertEqual(rhks.action_ids.month, 4)  # x2many commands work too
+        skp = self.rhk.skp_id.with_user(self.user_pegawai)
+        skp.action_submit()
+        with self.assertRaisesRegex(UserError, "use Revise"):
+            self.env["kilap.skp.rhk"].with_user(self.user_pegawai)._kilap_bulk_create(
+                [{"name": "RHK terlambat", "skp_id": skp.id}]
+            )
+        self.assertEqual(skp.rhk_ids, self.rhk | rhks)
+
+    def test_page_size_restored(self):
+        """The ORM's INSERT batch size is back to 100 after the call, even on error."""
+        from odoo.orm import models as orm_models
+
+        with self.assertRaises(ValidationError):
+            self.Action._kilap_bulk_create(self.vals([13]))
+        self.Action._kilap_bulk_create(self.vals([1]))
+        self.assertEqual(orm_models.INSERT_BATCH_SIZE, 100)

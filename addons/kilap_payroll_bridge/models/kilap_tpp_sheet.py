@@ -274,7 +274,7 @@ class KilapTppSheet(models.Model):
         self._kilap_add_preparer()
         vals_list = self._prepare_line_vals()
         self.line_ids.unlink()
-        self.env["kilap.tpp.sheet.line"]._kilap_create_with_details(vals_list)
+        self.env["kilap.tpp.sheet.line"]._kilap_bulk_create(vals_list)
         counts = defaultdict(int)
         for vals in vals_list:
             counts[vals["sheet_id"]] += 1

@@ -21,13 +21,6 @@ class KilapTppSheetDetailMixin(models.AbstractModel):
         lines.sheet_id._kilap_add_preparer()
         return details
 
-    @api.model
-    def _kilap_bulk_create(self, vals_list, **kwargs):
-        line_ids = {vals.get("line_id") for vals in vals_list} - {None, False}
-        lines = self.env["kilap.tpp.sheet.line"].browse(line_ids)
-        lines._check_sheet_draft(lines.sheet_id, "create")
-        return super()._kilap_bulk_create(vals_list, **kwargs)
-
     def write(self, vals):
         self.line_id._check_sheet_draft(self.line_id.sheet_id, "write")
         if {"line_id", "sheet_id"} & set(vals):

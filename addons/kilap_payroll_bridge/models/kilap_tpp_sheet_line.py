@@ -111,34 +111,6 @@ class KilapTppSheetLine(models.Model):
         lines.sheet_id._kilap_add_preparer()  # an editor may not approve
         return lines
 
-    @api.model
-    def _kilap_bulk_create(self, vals_list, **kwargs):
-        self._check_new_lines(vals_list)
-        return super()._kilap_bulk_create(vals_list, **kwargs)
-
-    @api.model
-    def _kilap_create_with_details(self, vals_list):
-        """Lines with their ``component_ids`` and ``cut_ids`` create commands.
-
-        Three INSERTs (lines, components, cuts) for a whole period of sheets.
-        """
-        details, plain = [], []
-        for vals in vals_list:
-            vals = dict(vals)
-            details.append((vals.pop("component_ids", []), vals.pop("cut_ids", [])))
-            plain.append(vals)
-        lines = self._kilap_bulk_create(plain)
-        components, cuts = [], []
-        for line, (component_cmds, cut_cmds) in zip(lines, details, strict=True):
-            components += [
-                {**cmd[2], "line_id": line.id, "sheet_id": line.sheet_id.id}
-                for cmd in component_cmds
-            ]
-            cuts += [{**cmd[2], "line_id": line.id} for cmd in cut_cmds]
-        self.env["kilap.tpp.sheet.component"]._kilap_bulk_create(components)
-        self.env["kilap.tpp.sheet.cut"]._kilap_bulk_create(cuts)
-        return lines
-
     def write(self, vals):
         self._check_sheet_draft(self.sheet_id, "write")
         if "sheet_id" in vals and self.filtered(

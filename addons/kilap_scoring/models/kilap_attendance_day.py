@@ -14,18 +14,6 @@ class KilapAttendanceDay(models.Model):
         return {self._kilap_range(day.company_id, day.date) for day in self}
 
     @api.model
-    def _kilap_bulk_create(self, vals_list, **kwargs):
-        """The lock of ``create()``, checked on the values: nothing is inserted."""
-        self.env["kilap.score.period"]._kilap_check_locked_dates(
-            {
-                (vals["company_id"], fields.Date.to_date(vals["date"]))
-                for vals in vals_list
-                if vals.get("company_id") and vals.get("date")
-            }
-        )
-        return super()._kilap_bulk_create(vals_list, **kwargs)
-
-    @api.model
     def _kilap_compute_days(self, employees, date_from, date_to):
         """Leave closed months alone: recompute only the dates outside them.
 

@@ -234,7 +234,7 @@ class KilapScoreLine(models.Model):
         """Only the pejabat penilai of the employee (or BKPSDM) may rate."""
         if self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
             return
-        me = self.env.user.employee_id
+        me = self.env.user._kilap_employee()
         foreign = self.sudo().filtered(
             lambda ln: not me or ln.employee_id.penilai_id != me or ln.employee_id == me
         )
@@ -246,12 +246,6 @@ class KilapScoreLine(models.Model):
                     foreign[0].employee_id.name,
                 )
             )
-
-    @api.model
-    def _kilap_bulk_create(self, vals_list, **kwargs):
-        lines = super()._kilap_bulk_create(vals_list, **kwargs)
-        lines._kilap_check_frozen()
-        return lines
 
     def write(self, vals):
         if not self.env.su and not self.env.user.has_group(

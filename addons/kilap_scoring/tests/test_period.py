@@ -173,7 +173,7 @@ class TestPeriod(KilapScoringCase):
         )
 
     def test_bulk_created_days_locked_too(self):
-        """The bulk path of the daily results meets the same lock, before inserting."""
+        """The bulk path of the daily results is create(): it meets the same lock."""
         self._closed_period()
         Day = self.env["kilap.attendance.day"]
         before = Day.search_count([])
@@ -182,7 +182,7 @@ class TestPeriod(KilapScoringCase):
             "company_id": self.company.id,
             "status": "present",
         }
-        with self.assertRaisesRegex(UserError, "is closed"):
+        with self.assertRaisesRegex(UserError, "is closed"), self.env.cr.savepoint():
             Day._kilap_bulk_create(
                 [
                     {**vals, "date": date(2025, 4, 1)},
