@@ -33,12 +33,7 @@ class KilapPortal(CustomerPortal):
         ]
 
     def _kilap_employee(self):
-        employee = (
-            request.env["hr.employee"]
-            .sudo()
-            .search([("user_id", "=", request.env.user.id)], limit=1)
-        )
-        return employee
+        return request.env.user._kilap_employee().sudo()
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)

@@ -6,6 +6,7 @@ from . import kilap_job_chunk
 from . import kilap_golongan
 from . import kilap_job_family
 from . import res_company
+from . import res_users
 from . import res_config_settings
 from . import hr_department
 from . import hr_employee

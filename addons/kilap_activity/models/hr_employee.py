@@ -223,7 +223,7 @@ class HrEmployee(models.Model):
             user = self.env.user
         if user.has_group("kilap_activity.group_kilap_bkpsdm"):
             return [("company_id", "in", user.company_ids.ids)]
-        me = user.employee_id
+        me = user._kilap_employee()
         if user.has_group("kilap_activity.group_kilap_admin_opd"):
             return [
                 "|",

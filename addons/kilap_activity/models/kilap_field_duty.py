@@ -37,7 +37,7 @@ class KilapFieldDuty(models.Model):
     requester_id = fields.Many2one(
         "hr.employee",
         string="Requested by",
-        default=lambda self: self.env.user.employee_id,
+        default=lambda self: self.env.user._kilap_employee(),
         tracking=True,
     )
     date_from = fields.Date(required=True, tracking=True, index=True)
@@ -143,7 +143,7 @@ class KilapFieldDuty(models.Model):
         if self.env.su:
             return super().create(vals_list)
         if not self._kilap_is_admin():
-            mine = self.env.user.employee_id
+            mine = self.env.user._kilap_employee()
             for vals in vals_list:
                 if vals.get("requester_id", mine.id) != mine.id:
                     raise AccessError(

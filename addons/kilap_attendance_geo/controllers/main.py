@@ -46,7 +46,7 @@ class KilapAttendanceController(http.Controller):
     """Phone/portal check-in and offline sync: JSON, for the logged-in employee."""
 
     def _kilap_employee(self):
-        employee = request.env.user.employee_id
+        employee = request.env.user._kilap_employee()
         if not employee:
             raise UserError(request.env._("Your user is not linked to an employee."))
         return employee

@@ -51,14 +51,7 @@ class KilapPhone(http.Controller):
     # ------------------------------------------------------------------ helpers
     def _kilap_phone_employee(self):
         """The employee of the logged-in user (internal or portal), or an empty set."""
-        user = request.env.user
-        employees = (
-            request.env["hr.employee"].sudo().search([("user_id", "=", user.id)])
-        )
-        return (
-            employees.filtered(lambda e: e.company_id == user.company_id)[:1]
-            or employees[:1]
-        )
+        return request.env.user._kilap_employee().sudo()
 
     def _kilap_phone_i18n(self):
         """Strings the script shows, translated in the user's language."""

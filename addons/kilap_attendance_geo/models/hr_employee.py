@@ -29,7 +29,7 @@ class HrEmployee(models.Model):
     def _attendance_action_change(self, geo_information=None):
         """Run Odoo's check-in/out inside the KILAP action so the fence applies."""
         employee = self
-        if self.env.user.employee_id == self:
+        if self.env.user._kilap_employee() == self:
             # employees have no write access to attendances;
             # the action itself is allowed
             employee = self.sudo()

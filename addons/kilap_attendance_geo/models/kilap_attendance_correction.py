@@ -19,7 +19,7 @@ class KilapAttendanceCorrection(models.Model):
         required=True,
         index=True,
         tracking=True,
-        default=lambda self: self.env.user.employee_id,
+        default=lambda self: self.env.user._kilap_employee(),
     )
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True

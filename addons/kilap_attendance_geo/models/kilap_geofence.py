@@ -94,7 +94,7 @@ class KilapGeofence(models.Model):
         """Admin OPD lists only employees of their own OPD on a fence."""
         if self.env.su or self.env.user.has_group("kilap_activity.group_kilap_bkpsdm"):
             return
-        opd = self.env.user.employee_id.department_id.kilap_opd_id
+        opd = self.env.user._kilap_employee().department_id.kilap_opd_id
         outside = self.sudo().employee_ids.filtered(
             lambda e: e.department_id.kilap_opd_id != opd
         )

@@ -33,7 +33,7 @@ class KilapScoreRatingWizard(models.TransientModel):
 
     @api.depends("period_id", "only_unrated")
     def _compute_line_ids(self):
-        me = self.env.user.employee_id
+        me = self.env.user._kilap_employee()
         for wizard in self:
             if not (wizard.period_id and me):
                 wizard.line_ids = False
