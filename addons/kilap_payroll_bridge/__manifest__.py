@@ -4,7 +4,7 @@
     "name": "KILAP Payroll Bridge",
     "summary": "Versioned TPP rule sets, monthly TPP sheets, payslip inputs for OCA "
     "payroll, bank and SIPD exports",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources/KILAP",
     "website": "https://github.com/kilap-odoo/kilap",
     "author": "KILAP for Odoo contributors",

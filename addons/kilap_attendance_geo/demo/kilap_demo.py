@@ -124,7 +124,9 @@ class KilapAttendanceDay(models.Model):
             )
             return local.astimezone(pytz.utc).replace(tzinfo=None)
 
-        self.env["resource.calendar.leaves"].create(
+        # in the demo pemda's company (the calendar leave's company follows the
+        # current company, not the value given)
+        self.env["resource.calendar.leaves"].with_company(company).create(
             {
                 "name": "Cuti Bersama (demo)",
                 "company_id": company.id,

@@ -610,7 +610,7 @@ class KilapTppSheet(models.Model):
         banks = {
             employee.id: employee.primary_bank_account_id for employee in employees
         }
-        banks_records = env["res.partner.bank"].concat(*banks.values())
+        banks_records = env["res.partner.bank"].sudo().concat(*banks.values())
         banks_records.fetch(["acc_number", "bank_id"])
 
         apel = {

@@ -41,7 +41,7 @@ class KilapTppExport(models.TransientModel):
             rows = [
                 [
                     line.nip or "",
-                    line.employee_id.name,
+                    line.employee_id.sudo().name,
                     line.bank_name or "",
                     line.bank_account or "",
                     line.net,
