@@ -7,6 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import journal as journal_rules
+from .kilap_tracking import track_in_batch
 
 # Fields that make up the content of an entry: frozen once it leaves draft/rejected.
 CONTENT_FIELDS = {
@@ -437,6 +438,14 @@ class KilapJournalEntry(models.Model):
                         employee=entry.employee_id.sudo().name,
                     )
                 )
+
+    def _message_track(self, fields_iter, initial_values_dict):
+        # a supervisor decides hundreds of entries at once: their state changes
+        # are logged in one batch (kilap_tracking)
+        tracking = track_in_batch(self, fields_iter, initial_values_dict)
+        if tracking is None:
+            return super()._message_track(fields_iter, initial_values_dict)
+        return tracking
 
     def action_approve(self):
         self._kilap_check_can_decide()

@@ -10,3 +10,4 @@ from . import test_report
 from . import test_views
 from . import test_bulk
 from . import test_attacks
+from . import test_tracking
