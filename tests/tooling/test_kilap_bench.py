@@ -1,20 +1,7 @@
-"""Pure parts of tools/kilap_bench.py: the query shapes that --queries counts."""
-
-import importlib.util
-import sys
+"""Pure parts of the benchmarks (tools/kilap/bench/): the query shapes that --queries counts."""
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def bench(repo):
-    sys.path.insert(0, str(repo / "tools"))  # kilap_bench imports kilap_generate
-    spec = importlib.util.spec_from_file_location(
-        "kilap_bench_tool", repo / "tools" / "kilap_bench.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from kilap.bench.measure import query_shape
 
 
 @pytest.mark.parametrize(
@@ -39,5 +26,5 @@ def bench(repo):
         ("   ", "?"),
     ],
 )
-def test_query_shape(bench, query, shape):
-    assert bench.query_shape(query) == shape
+def test_query_shape(query, shape):
+    assert query_shape(query) == shape

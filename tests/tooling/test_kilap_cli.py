@@ -1,7 +1,10 @@
-"""tools/kilap.py: pure helpers (no Odoo, no PostgreSQL)."""
+"""The kilap package (tools/kilap/): pure helpers (no Odoo, no PostgreSQL)."""
 
 import re
+import string
 import subprocess
+
+from kilap import common, demo, env, server, tally, testrun
 
 
 def make_tree(path, version="19, 0, 0"):
@@ -13,45 +16,43 @@ def make_tree(path, version="19, 0, 0"):
     return path
 
 
-def test_find_odoo(kilap_tool, tmp_path):
-    assert kilap_tool.find_odoo(make_tree(tmp_path / "o19")) == tmp_path / "o19"
-    assert kilap_tool.find_odoo(make_tree(tmp_path / "o18", "18, 0, 0")) is None
-    assert kilap_tool.find_odoo(tmp_path / "missing") is None
-    assert (
-        kilap_tool.odoo_version(make_tree(tmp_path / "saas", "'saas~18', 4, 0")) is None
-    )
+def test_find_odoo(tmp_path):
+    assert env.find_odoo(make_tree(tmp_path / "o19")) == tmp_path / "o19"
+    assert env.find_odoo(make_tree(tmp_path / "o18", "18, 0, 0")) is None
+    assert env.find_odoo(tmp_path / "missing") is None
+    assert env.odoo_version(make_tree(tmp_path / "saas", "'saas~18', 4, 0")) is None
 
 
-def test_summary_line_format(kilap_tool):
-    tally = kilap_tool.Tally()
-    tally.add(passed=3)
-    tally.add(failed=1, label="x")
-    tally.add(skipped=2)
-    assert tally.line() == "kilap: 3 passed, 1 failed, 2 skipped"
-    assert re.fullmatch(r"kilap: \d+ passed, \d+ failed, \d+ skipped", tally.line())
-    assert tally.failures == ["x"]
+def test_summary_line_format():
+    summary = tally.Tally()
+    summary.add(passed=3)
+    summary.add(failed=1, label="x")
+    summary.add(skipped=2)
+    assert summary.line() == "kilap: 3 passed, 1 failed, 2 skipped"
+    assert re.fullmatch(r"kilap: \d+ passed, \d+ failed, \d+ skipped", summary.line())
+    assert summary.failures == ["x"]
 
 
-def test_junit_counts(kilap_tool, tmp_path):
+def test_junit_counts(tmp_path):
     xml = tmp_path / "j.xml"
     xml.write_text(
         '<testsuites><testsuite name="pytest" errors="1" failures="2" skipped="3" tests="10">'
         "</testsuite></testsuites>"
     )
-    assert kilap_tool.junit_counts(xml) == (4, 3, 3)
-    assert kilap_tool.junit_counts(tmp_path / "absent.xml") is None
+    assert testrun.junit_counts(xml) == (4, 3, 3)
+    assert testrun.junit_counts(tmp_path / "absent.xml") is None
 
 
-def test_install_test_counts(kilap_tool):
+def test_install_test_counts():
     log = (
         "2025-01-01 INFO db odoo.tests.result: 0 failed, 0 error(s) of 4 tests when loading database 'x'\n"
         "2025-01-01 ERROR db odoo.tests.result: 1 failed, 1 error(s) of 3 tests when loading database 'x'\n"
     )
-    assert kilap_tool.install_test_counts(log) == (5, 2)
-    assert kilap_tool.install_test_counts("nothing") == (0, 0)
+    assert testrun.install_test_counts(log) == (5, 2)
+    assert testrun.install_test_counts("nothing") == (0, 0)
 
 
-def test_discover_addons(kilap_tool, tmp_path):
+def test_discover_addons(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "__manifest__.py").write_text("{'name': 'A'}")
     (tmp_path / "b").mkdir()
@@ -59,14 +60,12 @@ def test_discover_addons(kilap_tool, tmp_path):
         "{'name': 'B', 'installable': False}"
     )
     (tmp_path / "c").mkdir()
-    assert kilap_tool.discover_addons(tmp_path) == ["a"]
-    assert kilap_tool.discover_addons(tmp_path / "nope") == []
+    assert common.discover_addons(tmp_path) == ["a"]
+    assert common.discover_addons(tmp_path / "nope") == []
 
 
-def test_format_logins(kilap_tool):
-    text = kilap_tool.format_logins(
-        {"admin": "Mitchell Admin", "pegawai": {"en_US": "Budi"}}
-    )
+def test_format_logins():
+    text = demo.format_logins({"admin": "Mitchell Admin", "pegawai": {"en_US": "Budi"}})
     lines = text.splitlines()
     assert lines[0].split() == ["role", "login", "password", "name"]
     assert any(ln.split()[:3] == ["Administrator", "admin", "admin"] for ln in lines)
@@ -74,8 +73,8 @@ def test_format_logins(kilap_tool):
     assert "not in this database yet" in lines[-1] and "bkpsdm" in lines[-1]
 
 
-def test_demo_roles(kilap_tool):
-    logins = [login for login, _ in kilap_tool.DEMO_LOGINS]
+def test_demo_roles():
+    logins = [login for login, _ in demo.DEMO_LOGINS]
     assert logins == [
         "admin",
         "bkpsdm",
@@ -86,7 +85,7 @@ def test_demo_roles(kilap_tool):
         "bendahara",
         "auditor",
     ]
-    assert kilap_tool.KILAP_ADDONS == [
+    assert common.KILAP_ADDONS == [
         "kilap_activity",
         "kilap_attendance_geo",
         "kilap_scoring",
@@ -94,9 +93,7 @@ def test_demo_roles(kilap_tool):
     ]
 
 
-def test_local_conf_template_renders(kilap_tool, repo):
-    import string
-
+def test_local_conf_template_renders(repo):
     text = (repo / "config" / "odoo.local.conf").read_text()
     keys = {m.group(1) for m in re.finditer(r"\$\{(\w+)\}", text)}
     assert keys == {
@@ -118,7 +115,7 @@ def test_help_runs_without_venv(repo):
         [str(repo / "kilap"), "--help"], capture_output=True, text=True, timeout=60
     )
     assert proc.returncode == 0
-    for command in ("demo", "stop", "test", "lint"):
+    for command in ("demo", "stop", "test", "lint", "generate", "bench", "pot", "odt"):
         assert command in proc.stdout
 
 
@@ -130,12 +127,12 @@ def test_unknown_command_is_clean(repo):
     assert "Traceback" not in proc.stderr
 
 
-def test_prefork_args(kilap_tool):
+def test_prefork_args():
     """./kilap demo --workers N: N HTTP workers, a cron worker, the websocket
     process on the next port and Odoo's default limits; none without --workers."""
-    assert kilap_tool.prefork_args(0, 8069) == []
-    port = kilap_tool.free_port()
-    args = kilap_tool.prefork_args(2, port)
+    assert server.prefork_args(0, 8069) == []
+    port = server.free_port()
+    args = server.prefork_args(2, port)
     assert "--workers=2" in args and f"--gevent-port={port + 1}" in args
     assert "--limit-time-real=120" in args
     assert f"--limit-memory-hard={2560 * 1024 * 1024}" in args

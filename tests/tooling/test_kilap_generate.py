@@ -1,26 +1,15 @@
-"""Pure parts of tools/kilap_generate.py: NIPs, working days, deterministic plans.
+"""Pure parts of the generator (tools/kilap/generate/plan.py): NIPs, working days,
+deterministic plans, and its journal writer (rows.py) with a fake cursor.
 
-No Odoo here: the generator module imports Odoo only inside its database half.
+No Odoo here: the plan imports no Odoo, the writers only get a cursor.
 """
 
 import datetime
 import importlib.util
-import sys
 
 import pytest
-
-
-@pytest.fixture(scope="module")
-def gen(repo):
-    name = "kilap_generate_tool"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, repo / "tools" / "kilap_generate.py"
-        )
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+from kilap.generate import plan as gen
+from kilap.generate import rows
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +25,7 @@ def nip_rules(repo):
 OCT = datetime.date(2026, 10, 1)
 
 
-def test_make_nip_shape(gen, nip_rules):
+def test_make_nip_shape(nip_rules):
     nip = gen.make_nip(
         datetime.date(1985, 2, 28), datetime.date(2010, 3, 1), "female", 7
     )
@@ -44,7 +33,7 @@ def test_make_nip_shape(gen, nip_rules):
     assert nip_rules.nip_errors(nip, "female") == []
 
 
-def test_every_planned_nip_is_valid_and_unique(gen, nip_rules):
+def test_every_planned_nip_is_valid_and_unique(nip_rules):
     plan = gen.build_plan(600, 5, seed=11, month_start=OCT)
     nips = [p["nip"] for p in plan["people"]]
     assert len(nips) == len(set(nips)) == 600
@@ -52,7 +41,7 @@ def test_every_planned_nip_is_valid_and_unique(gen, nip_rules):
         assert nip_rules.nip_errors(person["nip"], person["gender"]) == [], person
 
 
-def test_same_seed_same_plan(gen):
+def test_same_seed_same_plan():
     one = gen.build_plan(250, 22, seed=5, month_start=OCT)
     two = gen.build_plan(250, 22, seed=5, month_start=OCT)
     assert one == two
@@ -61,14 +50,14 @@ def test_same_seed_same_plan(gen):
     assert gen.plan_digest(other) != gen.plan_digest(one)
 
 
-def test_working_days_skip_weekends(gen):
+def test_working_days_skip_weekends():
     days = gen.working_days(OCT, 22)
     assert len(days) == 22
     assert all(d.weekday() < 5 for d in days)
     assert days[0] == OCT and days[-1] == datetime.date(2026, 10, 30)
 
 
-def test_plan_structure(gen):
+def test_plan_structure():
     plan = gen.build_plan(400, 22, seed=1, month_start=OCT)
     people = plan["people"]
     assert len(people) == 400
@@ -91,11 +80,50 @@ def test_plan_structure(gen):
     assert plan["leaves"] and plan["duties"] and plan["holiday"]
 
 
-def test_journal_states_cover_every_state(gen):
+def test_journal_states_cover_every_state():
     states = {gen.journal_state(n, 22, draw) for n in range(22) for draw in (0.01, 0.5)}
     assert states == {"draft", "submitted", "approved", "rejected"}
 
 
-def test_kelas_base_grows_with_class(gen):
+def test_kelas_base_grows_with_class():
     totals = [sum(gen.kelas_base(k)) for k in range(1, 18)]
     assert totals == sorted(totals) and totals[0] > 0
+
+
+class FakeCursor:
+    def __init__(self):
+        self.calls = []
+
+    def execute_values(self, sql, rows, page_size, fetch):
+        self.calls.append((sql, list(rows)))
+        return []
+
+
+def test_journal_entries_one_writer():
+    """The generator and B3 write journal entries through one function: defaults,
+    the creator and the duration (from the times) are filled in, columns in order."""
+    cr = FakeCursor()
+    entry = {
+        "employee_id": 7,
+        "company_id": 1,
+        "department_id": 3,
+        "supervisor_id": 5,
+        "penilai_id": 5,
+        "journal_type_id": 2,
+        "rhk_id": None,
+        "name": "Kegiatan 1",
+        "state": "submitted",
+        "date": OCT,
+        "description": "Uraian.",
+        "time_start": 7.5 + 4 * 1.6,
+        "time_end": 7.5 + 4 * 1.6 + 1.5,
+    }
+    assert rows.insert_journal_entries(cr, [entry, dict(entry, time_end=15.5)], 9) == 2
+    ((sql, written),) = cr.calls
+    assert sql.startswith('INSERT INTO "kilap_journal_entry" ("employee_id", ')
+    values = [dict(zip(rows.JOURNAL_COLUMNS, row, strict=True)) for row in written]
+    assert values[0]["duration_minutes"] == 90
+    assert values[1]["duration_minutes"] == round((15.5 - entry["time_start"]) * 60)
+    assert values[0]["create_uid"] == values[0]["write_uid"] == 9
+    assert values[0]["approver_id"] is None and values[0]["active"] is True
+    assert values[0]["output_uom"] == "kegiatan" and values[0]["output_qty"] == 1.0

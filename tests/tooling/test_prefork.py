@@ -12,6 +12,7 @@ import time
 import urllib.request
 
 import pytest
+from kilap import common, env
 
 
 def free_port():
@@ -27,9 +28,9 @@ def test_gevent_dependencies_resolve():
     pkg_resources.require("gevent")
 
 
-def test_prefork_server_and_websocket_process_start(kilap_tool, tmp_path):
-    odoo = kilap_tool.odoo_src_path()
-    if not kilap_tool.find_odoo(odoo):
+def test_prefork_server_and_websocket_process_start(tmp_path):
+    odoo = common.odoo_src_path()
+    if not env.find_odoo(odoo):
         pytest.skip(f"no Odoo 19 at {odoo}")
     pytest.importorskip("gevent")
     http_port, gevent_port = free_port(), free_port()

@@ -2,6 +2,8 @@
 
 import re
 
+from kilap import env
+
 ODOO_SAMPLE = """\
 # The officially supported versions ...
 cbor2==5.4.2 ; python_version < '3.12'
@@ -15,8 +17,8 @@ python_stdnum==1.19 ; python_version >= '3.11'
 """
 
 
-def test_overrides_file_parses(kilap_tool, repo):
-    overrides = kilap_tool.parse_overrides(
+def test_overrides_file_parses(repo):
+    overrides = env.parse_overrides(
         (repo / "requirements" / "odoo-overrides.txt").read_text()
     )
     assert overrides["python-ldap"] == []
@@ -24,11 +26,11 @@ def test_overrides_file_parses(kilap_tool, repo):
     assert overrides["cbor2"] == ["cbor2==5.6.2"]
 
 
-def test_filter_replaces_and_drops(kilap_tool, repo):
-    overrides = kilap_tool.parse_overrides(
+def test_filter_replaces_and_drops(repo):
+    overrides = env.parse_overrides(
         (repo / "requirements" / "odoo-overrides.txt").read_text()
     )
-    out = kilap_tool.filter_requirements(ODOO_SAMPLE, overrides)
+    out = env.filter_requirements(ODOO_SAMPLE, overrides)
     lines = [ln for ln in out.splitlines() if not ln.startswith("#")]
     assert not any(
         ln.startswith(("python-ldap", "psycopg2==", "cbor2==5.4.2")) for ln in lines
@@ -41,10 +43,10 @@ def test_filter_replaces_and_drops(kilap_tool, repo):
     assert any(ln.startswith("python_stdnum==1.19") for ln in lines)
 
 
-def test_name_normalisation(kilap_tool):
-    overrides = kilap_tool.parse_overrides("Python_LDAP =>\n")
+def test_name_normalisation():
+    overrides = env.parse_overrides("Python_LDAP =>\n")
     assert "python-ldap" in overrides
-    out = kilap_tool.filter_requirements("python-ldap==3.4.0\nfoo==1\n", overrides)
+    out = env.filter_requirements("python-ldap==3.4.0\nfoo==1\n", overrides)
     assert "python-ldap" not in out and "foo==1" in out
 
 
@@ -75,12 +77,12 @@ def test_required_tools_listed(repo):
     assert "odoo-addon-report_py3o==19.0.1.0.0.4" in oca
 
 
-def test_stamp_changes_with_odoo(kilap_tool, tmp_path):
+def test_stamp_changes_with_odoo(tmp_path):
     fake = tmp_path / "odoo"
     fake.mkdir()
     (fake / "requirements.txt").write_text("a==1\n")
-    first = kilap_tool.requirements_stamp(fake)
-    assert first == kilap_tool.requirements_stamp(fake)
+    first = env.requirements_stamp(fake)
+    assert first == env.requirements_stamp(fake)
     (fake / "requirements.txt").write_text("a==2\n")
-    assert kilap_tool.requirements_stamp(fake) != first
-    assert kilap_tool.requirements_stamp(None) != first
+    assert env.requirements_stamp(fake) != first
+    assert env.requirements_stamp(None) != first

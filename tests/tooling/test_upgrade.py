@@ -13,6 +13,8 @@ import subprocess
 import sys
 
 import pytest
+from kilap import common, env, server
+from kilap.db import ensure_postgres
 
 # the release before the workflow guard, the background jobs and the tally
 PREVIOUS_RELEASE = os.environ.get("KILAP_PREVIOUS_RELEASE", "f87bff5")
@@ -41,10 +43,10 @@ env.cr.rollback()
 """
 
 
-def write_conf(path, kilap_tool, odoo, venv, addons, data_dir):
+def write_conf(path, odoo, venv, addons, data_dir):
     path.write_text(
         "[options]\n"
-        f"addons_path = {odoo / 'addons'},{kilap_tool.oca_addons_path(venv)},{addons}\n"
+        f"addons_path = {odoo / 'addons'},{server.oca_addons_path(venv)},{addons}\n"
         f"data_dir = {data_dir}\n"
         + "".join(
             f"{key} = {os.environ[env]}\n"
@@ -83,14 +85,14 @@ def counts(db):
     return dict(line.split("|") for line in out.strip().splitlines())
 
 
-def test_upgrade_from_previous_release(kilap_tool, repo, tmp_path):
-    odoo_src = kilap_tool.odoo_src_path()
-    if not kilap_tool.find_odoo(odoo_src):
+def test_upgrade_from_previous_release(repo, tmp_path):
+    odoo_src = common.odoo_src_path()
+    if not env.find_odoo(odoo_src):
         pytest.skip(f"no Odoo 19 at {odoo_src}")
     pytest.importorskip("psycopg2")
     try:
-        kilap_tool.ensure_postgres()
-    except kilap_tool.KilapError as exc:
+        ensure_postgres()
+    except common.KilapError as exc:
         pytest.skip(str(exc))
     old_tree = tmp_path / "previous"
     made = subprocess.run(
@@ -110,14 +112,13 @@ def test_upgrade_from_previous_release(kilap_tool, repo, tmp_path):
     )
     if made.returncode:
         pytest.skip(f"previous release {PREVIOUS_RELEASE} not in this clone")
-    venv = kilap_tool.venv_path()
+    venv = common.venv_path()
     db = f"kilap_upgrade_{os.getpid()}"
     log = tmp_path / "odoo.log"
     data_dir = tmp_path / "data"
     try:
         old_conf = write_conf(
             tmp_path / "old.conf",
-            kilap_tool,
             odoo_src,
             venv,
             old_tree / "addons",
@@ -125,7 +126,6 @@ def test_upgrade_from_previous_release(kilap_tool, repo, tmp_path):
         )
         new_conf = write_conf(
             tmp_path / "new.conf",
-            kilap_tool,
             odoo_src,
             venv,
             repo / "addons",

@@ -11,7 +11,7 @@ function kilapFillPosition() {
             form.querySelector(".o_kilap_lon").value = position.coords.longitude;
         },
         () => {},
-        {enableHighAccuracy: true, timeout: 10000}
+        { enableHighAccuracy: true, timeout: 10000 },
     );
 }
 if (document.readyState === "loading") {

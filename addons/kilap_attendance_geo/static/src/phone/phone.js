@@ -15,7 +15,7 @@
     const $ = (id) => document.getElementById(id);
     const fmt = (text, values) =>
         text.replace(/%\((\w+)\)s|%s/g, (m, key) =>
-            String(key ? values[key] : Array.isArray(values) ? values.shift() : values)
+            String(key ? values[key] : Array.isArray(values) ? values.shift() : values),
         );
     // times in the office time zone (WIB/WITA/WIT), whatever the phone's setting
     const hhmm = (date) => {
@@ -81,7 +81,8 @@
         if (!dbPromise) {
             dbPromise = new Promise((resolve, reject) => {
                 const req = indexedDB.open("kilap-phone", 1);
-                req.onupgradeneeded = () => req.result.createObjectStore("queue", { keyPath: "uuid" });
+                req.onupgradeneeded = () =>
+                    req.result.createObjectStore("queue", { keyPath: "uuid" });
                 req.onsuccess = () => resolve(req.result);
                 req.onerror = () => reject(req.error);
             });
@@ -202,7 +203,8 @@
         const logged = state.journal_logged || 0;
         const scheduled = state.journal_scheduled || 0;
         $("k-journal-min").textContent = fmt(T.minutes, { logged, scheduled });
-        $("k-journal-bar").style.width = `${scheduled ? Math.min(100, (100 * logged) / scheduled) : 0}%`;
+        $("k-journal-bar").style.width =
+            `${scheduled ? Math.min(100, (100 * logged) / scheduled) : 0}%`;
         const check = $("k-check");
         check.textContent = state.checked_in ? T.check_out : T.check_in;
         check.classList.toggle("out", Boolean(state.checked_in));
@@ -394,7 +396,12 @@
                 payload.photo = await photoPayload(file);
             }
             const queue = async () => {
-                await queuePut({ uuid: payload.uuid, type: "journal", created: payload.device_time, payload });
+                await queuePut({
+                    uuid: payload.uuid,
+                    type: "journal",
+                    created: payload.device_time,
+                    payload,
+                });
                 form.reset();
                 say("k-journal-msg", T.queued, "warn");
                 await renderPending();
@@ -450,7 +457,9 @@
                 }
                 let answer;
                 try {
-                    answer = await rpc(url, { items: batch.map((i) => ({ uuid: i.uuid, ...i.payload })) });
+                    answer = await rpc(url, {
+                        items: batch.map((i) => ({ uuid: i.uuid, ...i.payload })),
+                    });
                 } catch (error) {
                     if (error instanceof NetworkError) {
                         return;
@@ -484,7 +493,7 @@
     $("k-check").addEventListener("click", doCheck);
     $("k-duty-check").addEventListener("click", doCheck);
     $("k-locate").addEventListener("click", () =>
-        getFix().catch((error) => say("k-msg", geoError(error), "error"))
+        getFix().catch((error) => say("k-msg", geoError(error), "error")),
     );
     $("k-journal").addEventListener("submit", saveJournal);
     $("k-sync").addEventListener("click", sync);

@@ -29,7 +29,7 @@ self.addEventListener("install", (event) => {
         caches
             .open(CACHE)
             .then((cache) => Promise.all([cache.addAll(SHELL), cachePage(cache)]))
-            .then(() => self.skipWaiting())
+            .then(() => self.skipWaiting()),
     );
 });
 
@@ -37,8 +37,10 @@ self.addEventListener("activate", (event) => {
     event.waitUntil(
         caches
             .keys()
-            .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
-            .then(() => self.clients.claim())
+            .then((keys) =>
+                Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))),
+            )
+            .then(() => self.clients.claim()),
     );
 });
 
@@ -62,7 +64,7 @@ self.addEventListener("fetch", (event) => {
                     }
                     return response;
                 })
-                .catch(() => caches.match(PAGE).then((cached) => cached || Response.error()))
+                .catch(() => caches.match(PAGE).then((cached) => cached || Response.error())),
         );
         return;
     }
@@ -80,7 +82,7 @@ self.addEventListener("fetch", (event) => {
                     })
                     .catch(() => cached || Response.error());
                 return cached || network;
-            })
+            }),
         );
     }
 });

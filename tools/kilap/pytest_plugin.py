@@ -1,11 +1,11 @@
-"""pytest plugin for the Odoo stage of ``./kilap test`` (loaded with ``-p kilap_pytest``).
+"""pytest plugin for the Odoo stage of ``./kilap test`` (``-p kilap.pytest_plugin``).
 
 Tests tagged ``kilap_install`` already ran while the throwaway database was installed
 (``--test-enable --test-tags kilap_install``); they are deselected here so that no test
 runs twice.
 """
 
-INSTALL_TAG = "kilap_install"
+from kilap.common import INSTALL_TAG
 
 
 def pytest_collection_modifyitems(config, items):

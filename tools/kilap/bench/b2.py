@@ -1,4 +1,5 @@
-"""B2 check-in rush: KILAP's geofenced route against Odoo's own systray route.
+"""B2 check-in rush: KILAP's geofenced route against Odoo's own systray route
+(``python -m kilap.bench.b2 -c odoo.conf -d DB``).
 
 Starts an Odoo server with 2 workers on 127.0.0.1:<port> for a generated database,
 logs in distinct generated employees (one session each), then sends, from this
@@ -15,15 +16,11 @@ import http.client
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import kilap_bench  # noqa: E402
-import kilap_generate  # noqa: E402
+from kilap.bench.measure import odoo_server, write_json
+from kilap.generate.names import USER_PASSWORD
 
 ROUTES = {
     "kilap": "/kilap/attendance/check",
@@ -95,11 +92,10 @@ def percentile(values, pct):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="kilap_bench_http")
+    parser = argparse.ArgumentParser(prog="kilap.bench.b2")
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--db", required=True)
     parser.add_argument("--port", type=int, default=8175)
-    parser.add_argument("--odoo-bin", required=True)
     parser.add_argument("--employees", type=int, default=40, help="per route")
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args(argv)
@@ -108,39 +104,7 @@ def main(argv=None):
         raise SystemExit(
             "need %d generated users, found %d" % (2 * args.employees, len(people))
         )
-    log = open(kilap_bench.OUT / "b2-server.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            args.odoo_bin,
-            "-c",
-            args.config,
-            "-d",
-            args.db,
-            "--db-filter",
-            "^%s$" % args.db,
-            "--http-port",
-            str(args.port),
-            "--gevent-port",
-            str(args.port + 1000),
-            "--workers",
-            "2",
-            "--max-cron-threads",
-            "0",
-            "--log-level",
-            "warn",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        stdin=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(120):
-            try:
-                rpc(args.port, "/web/webclient/version_info", {}, timeout=5)
-                break
-            except OSError:
-                time.sleep(1)
+    with odoo_server(args.config, args.db, args.port, workers=2, log_name="b2-server"):
         since = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(time.time() - 5))
         groups = {"kilap": people[: args.employees], "core": people[args.employees :]}
         sessions = {}
@@ -152,7 +116,7 @@ def main(argv=None):
                 {
                     "db": args.db,
                     "login": person[0],
-                    "password": kilap_generate.USER_PASSWORD,
+                    "password": USER_PASSWORD,
                 },
             )
             if "error" in payload:
@@ -235,7 +199,7 @@ def main(argv=None):
             "  attendances created %d (expected %d), still open %d, duplicates %d"
             % (total, len(people), still_open, duplicates)
         )
-        kilap_bench.write_json(
+        write_json(
             "b2-%s" % args.db.replace("kilap_bench_", ""),
             {
                 "benchmark": "B2",
@@ -250,13 +214,6 @@ def main(argv=None):
                 "pid": os.getpid(),
             },
         )
-    finally:
-        server.terminate()
-        try:
-            server.wait(30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
     return 0
 
 

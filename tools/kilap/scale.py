@@ -1,0 +1,100 @@
+"""./kilap generate and ./kilap bench: the databases they need (see kilap.odoodb), then
+the generator or a benchmark inside Odoo, in a child process with the venv's Python."""
+
+import os
+import subprocess
+
+from kilap.common import STATE, KilapError, tools_env
+from kilap.db import db_exists, db_kilap_state, drop_db, ensure_postgres, pg_cursor
+from kilap.env import venv_python
+from kilap.odoodb import create_kilap_db, update_kilap_db
+from kilap.server import render_config
+
+BENCH_PORT = int(os.environ.get("KILAP_BENCH_PORT") or 8175)
+BENCH_SIZES = {"b1": (1000, 5000), "b3": (1000,), "b4": (1000,)}
+
+
+def run_child(venv, module, *args):
+    """``python -m kilap.<module> args`` inside the venv (it imports Odoo)."""
+    cmd = [str(venv_python(venv)), "-m", f"kilap.{module}", *args]
+    return subprocess.run(cmd, check=False, cwd=str(STATE), env=tools_env()).returncode
+
+
+def bench_conf(odoo, venv):
+    return render_config(odoo, venv, BENCH_PORT, name="bench.conf")[0]
+
+
+def generate(odoo, venv, db, employees, days=22, seed=1, users=200, month=None):
+    """Fill ``db`` (created when absent) with a generated pemda; the child's exit code."""
+    ensure_postgres()
+    conf = bench_conf(odoo, venv)
+    state, _missing = db_kilap_state(db)
+    if state == "foreign":
+        raise KilapError(f"database {db!r} is not a KILAP database")
+    if state == "partial":
+        raise KilapError(
+            f"database {db!r} lacks some KILAP add-ons; drop it (dropdb {db}) and run again"
+        )
+    if state == "absent":
+        create_kilap_db(venv, conf, db, STATE / "bench-install.log")
+    return run_child(
+        venv,
+        "generate",
+        *("-c", str(conf), "-d", db, "--employees", str(employees)),
+        *("--days", str(days), "--seed", str(seed), "--users", str(users)),
+        *(["--month", month] if month else []),
+    )
+
+
+def cmd_generate(args, odoo, venv):
+    db = args.db or f"kilap_bench_n{args.employees}"
+    return generate(
+        odoo, venv, db, args.employees, args.days, args.seed, args.users, args.month
+    )
+
+
+def generated_db(odoo, venv, size):
+    """kilap_bench_n<size>, generated once (seed 1, 22 days of October 2026) and reused;
+    the add-ons that changed since are updated in place."""
+    db = f"kilap_bench_n{size}"
+    if db_kilap_state(db)[0] == "complete":
+        with pg_cursor(db) as cr:
+            cr.execute(
+                "SELECT count(*) FROM res_company WHERE name LIKE 'Pemkab Gorontalo Utara (gen %%'"
+            )
+            generated = cr.fetchone()[0]
+        if generated:
+            update_kilap_db(
+                venv, bench_conf(odoo, venv), db, STATE / "bench-update.log"
+            )
+            return db
+    if db_exists(db):
+        drop_db(db, STATE / "data")
+    if generate(odoo, venv, db, size, month="2026-10"):
+        raise KilapError(f"generating {db} failed")
+    return db
+
+
+def cmd_bench(args, odoo, venv):
+    ensure_postgres()
+    conf = bench_conf(odoo, venv)
+    which = ["b1", "b3", "b4", "b2"] if args.which == "all" else [args.which]
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else None
+    code = 0
+    for bench in which:
+        if bench == "b2":
+            db = generated_db(odoo, venv, (sizes or [300])[0])
+            code |= run_child(
+                venv, "bench.b2", "-c", str(conf), "-d", db, "--port", str(BENCH_PORT)
+            )
+            continue
+        for size in sizes or BENCH_SIZES[bench]:
+            db = generated_db(odoo, venv, size)
+            label = f"{size}{('-' + args.label) if args.label else ''}"
+            code |= run_child(
+                venv,
+                "bench",
+                *("-c", str(conf), "-d", db, bench, "--label", label),
+                *(["--queries"] if args.queries else []),
+            )
+    return code
