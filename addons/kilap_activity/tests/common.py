@@ -4,6 +4,7 @@ import subprocess
 import tempfile
 from contextlib import contextmanager
 
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user
 from odoo.tests.common import TransactionCase
 from odoo.tools import file_open
@@ -40,7 +41,78 @@ def pdf_text(test, pdf):
         ).stdout
 
 
-class KilapActivityCase(TransactionCase):
+def role_groups(*roles):
+    """The ``groups`` of an internal user in KILAP ``roles``, for ``make_user``:
+    ``role_groups("pegawai")`` is
+    ``"base.group_user,kilap_activity.group_kilap_pegawai"``; a role with a dot is
+    an xml id already (``"kilap_payroll_bridge.group_kilap_keuangan"``).
+    """
+    return ",".join(
+        ["base.group_user"] + [role if "." in role else GROUP + role for role in roles]
+    )
+
+
+def make_user(env, login, groups, employee=None, **values):
+    """``(user, employee)``: a test user made by ``new_test_user`` (``groups``:
+    xml ids separated by commas; ``values``: more fields of the user, whose
+    password is the login padded to 8 characters unless given) and, given
+    ``employee`` (hr.employee values), its employee, linked to it and in its
+    company unless the values say otherwise (else an empty recordset).
+    """
+    user = new_test_user(env, login=login, groups=groups, **values)
+    if employee is None:
+        return user, env["hr.employee"]
+    created = (
+        env["hr.employee"]
+        .with_context(tracking_disable=True)
+        .create({"company_id": user.company_id.id, **employee, "user_id": user.id})
+    )
+    return user, created.with_env(env)
+
+
+class KilapTestMixin:
+    """What every KILAP test case builds on: a pemda of its own (``cls.company``,
+    set by the case), users made by ``make_user`` in it, and a few helpers.
+
+    The add-ons extend it in turn: ``KilapGeoMixin`` (kilap_attendance_geo),
+    ``KilapScoringMixin`` (kilap_scoring), ``KilapTppMixin``
+    (kilap_payroll_bridge); each add-on's ``...Case`` builds its own pemda.
+    """
+
+    @classmethod
+    def make_user(cls, login, groups, employee=None, **values):
+        """``make_user`` in the case's company (``values`` may say another)."""
+        values.setdefault("company_id", cls.company.id)
+        values.setdefault("company_ids", [Command.set(cls.company.ids)])
+        return make_user(cls.env, login, groups, employee, **values)
+
+    @classmethod
+    def make_department(cls, name, parent=None):
+        """An OPD, or with ``parent`` one of its units, in the case's company."""
+        return cls.env["hr.department"].create(
+            {
+                "name": name,
+                "parent_id": parent and parent.id,
+                "company_id": cls.company.id,
+            }
+        )
+
+    def flush_tracking(self):
+        """Tracking is written at pre-commit; each button is its own transaction."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+    def queries_of(self, func):
+        """Queries of ``func()`` from a cold cache, its writes flushed."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+
+class KilapActivityCase(KilapTestMixin, TransactionCase):
     """A small pemda of its own: two OPD, a supervisor chain and one user per role.
 
     Built from scratch so the tests never depend on demo data.
@@ -90,97 +162,84 @@ class KilapActivityCase(TransactionCase):
         )
         cls.other_company = cls.env["res.company"].create({"name": "Pemda Lain"})
         cls.calendar.company_id = cls.company
-        Dept = cls.env["hr.department"]
-        cls.opd_a = Dept.create({"name": "Dinas A", "company_id": cls.company.id})
-        cls.unit_a1 = Dept.create(
-            {
-                "name": "Bidang A1",
-                "parent_id": cls.opd_a.id,
-                "company_id": cls.company.id,
-            }
-        )
-        cls.opd_b = Dept.create({"name": "Dinas B", "company_id": cls.company.id})
+        cls.opd_a = cls.make_department("Dinas A")
+        cls.unit_a1 = cls.make_department("Bidang A1", cls.opd_a)
+        cls.opd_b = cls.make_department("Dinas B")
+        Employee = cls.env["hr.employee"].with_context(tracking_disable=True)
 
-        def user(login, role):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=f"base.group_user,{GROUP}{role}",
-                company_id=cls.company.id,
-                company_ids=[(6, 0, cls.company.ids)],
+        def staff(login, role, name, dept, parent=None, nip=False, sex="male"):
+            """An employee and its user (``login``, in KILAP ``role``)."""
+            return cls.make_user(
+                login,
+                role_groups(role),
+                employee=cls._emp_vals(name, dept, parent, nip, sex),
                 tz="Asia/Makassar",
             )
 
-        cls.user_bkpsdm = user("t_bkpsdm", "bkpsdm")
-        cls.user_admin_opd = user("t_adminopd", "admin_opd")
-        cls.user_atasan = user("t_atasan", "atasan")
-        cls.user_pegawai = user("t_pegawai", "pegawai")
-        cls.user_pegawai2 = user("t_pegawai2", "pegawai")
-        cls.user_other_atasan = user("t_atasan_b", "atasan")
-        cls.user_auditor = user("t_auditor", "auditor")
-
-        Employee = cls.env["hr.employee"].with_context(tracking_disable=True)
-
-        def employee(name, dept, user=None, parent=None, nip=False, sex="male"):
-            return Employee.create(
-                {
-                    "name": name,
-                    "company_id": cls.company.id,
-                    "department_id": dept.id,
-                    "user_id": user and user.id,
-                    "parent_id": parent and parent.id,
-                    "resource_calendar_id": cls.calendar.id,
-                    "tz": "Asia/Makassar",
-                    "nip": nip,
-                    "sex": sex,
-                }
-            )
-
-        cls.emp_head = employee("Kepala Dinas A", cls.opd_a, nip="197001011995031001")
-        cls.emp_admin_opd = employee(
+        cls.emp_head = Employee.create(
+            cls._emp_vals("Kepala Dinas A", cls.opd_a, nip="197001011995031001")
+        )
+        cls.user_admin_opd, cls.emp_admin_opd = staff(
+            "t_adminopd",
+            "admin_opd",
             "Admin OPD A",
             cls.opd_a,
-            cls.user_admin_opd,
             cls.emp_head,
             "198001012005011001",
         )
-        cls.emp_atasan = employee(
+        cls.user_atasan, cls.emp_atasan = staff(
+            "t_atasan",
+            "atasan",
             "Atasan A1",
             cls.unit_a1,
-            cls.user_atasan,
             cls.emp_head,
             "198101012006011002",
         )
-        cls.emp_pegawai = employee(
+        cls.user_pegawai, cls.emp_pegawai = staff(
+            "t_pegawai",
+            "pegawai",
             "Pegawai A1",
             cls.unit_a1,
-            cls.user_pegawai,
             cls.emp_atasan,
             "199001012015032003",
             "female",
         )
-        cls.emp_pegawai2 = employee(
+        cls.user_pegawai2, cls.emp_pegawai2 = staff(
+            "t_pegawai2",
+            "pegawai",
             "Pegawai A1 kedua",
             cls.unit_a1,
-            cls.user_pegawai2,
             cls.emp_atasan,
             "199101012016031004",
         )
-        cls.emp_atasan_b = employee(
-            "Atasan B", cls.opd_b, cls.user_other_atasan, nip="198201012007011005"
+        cls.user_other_atasan, cls.emp_atasan_b = staff(
+            "t_atasan_b", "atasan", "Atasan B", cls.opd_b, nip="198201012007011005"
         )
-        cls.emp_staff_b = employee(
-            "Staf B", cls.opd_b, None, cls.emp_atasan_b, "199201012017031006"
+        cls.emp_staff_b = Employee.create(
+            cls._emp_vals("Staf B", cls.opd_b, cls.emp_atasan_b, "199201012017031006")
         )
-        cls.emp_bkpsdm = employee(
-            "BKPSDM", cls.opd_b, cls.user_bkpsdm, nip="197501012000031007"
+        cls.user_bkpsdm, cls.emp_bkpsdm = staff(
+            "t_bkpsdm", "bkpsdm", "BKPSDM", cls.opd_b, nip="197501012000031007"
         )
-        cls.emp_auditor = employee(
-            "Auditor", cls.opd_b, cls.user_auditor, nip="197601012001031008"
+        cls.user_auditor, cls.emp_auditor = staff(
+            "t_auditor", "auditor", "Auditor", cls.opd_b, nip="197601012001031008"
         )
         cls.office_type = cls.env.ref("kilap_activity.journal_type_office")
         cls.field_type = cls.env.ref("kilap_activity.journal_type_field")
         cls.today = cls.emp_pegawai._kilap_today()
+
+    @classmethod
+    def _emp_vals(cls, name, dept, parent=None, nip=False, sex="male"):
+        return {
+            "name": name,
+            "company_id": cls.company.id,
+            "department_id": dept.id,
+            "parent_id": parent and parent.id,
+            "resource_calendar_id": cls.calendar.id,
+            "tz": "Asia/Makassar",
+            "nip": nip,
+            "sex": sex,
+        }
 
     @contextmanager
     def assertRaisesRegex(self, exception, regex):  # pylint: disable=arguments-differ
@@ -188,11 +247,6 @@ class KilapActivityCase(TransactionCase):
         with self.assertRaises(exception) as cm:
             yield cm
         self.assertRegex(str(cm.exception), regex)
-
-    def flush_tracking(self):
-        """Tracking is written at pre-commit; each button is its own transaction."""
-        self.env.flush_all()
-        self.env.cr.precommit.run()
 
     @classmethod
     def working_day_back(cls, employee, late_days):

@@ -2,9 +2,9 @@ import datetime
 
 from odoo import fields
 from odoo.http import Request
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import data_file
+from .common import data_file, make_user, role_groups
 
 
 @tagged("post_install", "-at_install")
@@ -14,37 +14,22 @@ class TestPortal(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        company = cls.env.company
-        cls.portal_user = new_test_user(
+        cls.boss = cls.env["hr.employee"].create(
+            {"name": "Atasan Portal", "company_id": cls.env.company.id}
+        )
+        cls.portal_user, cls.emp_portal = make_user(
             cls.env,
-            login="kilap_portal",
-            groups="base.group_portal",
+            "kilap_portal",
+            "base.group_portal",
+            employee={"name": "Pegawai Portal", "parent_id": cls.boss.id},
             password="kilap_portal",
         )
-        cls.internal_user = new_test_user(
+        cls.internal_user, cls.emp_internal = make_user(
             cls.env,
-            login="kilap_internal",
-            groups="base.group_user,kilap_activity.group_kilap_pegawai",
+            "kilap_internal",
+            role_groups("pegawai"),
+            employee={"name": "Pegawai Internal", "parent_id": cls.boss.id},
             password="kilap_internal",
-        )
-        cls.boss = cls.env["hr.employee"].create(
-            {"name": "Atasan Portal", "company_id": company.id}
-        )
-        cls.emp_portal = cls.env["hr.employee"].create(
-            {
-                "name": "Pegawai Portal",
-                "company_id": company.id,
-                "parent_id": cls.boss.id,
-                "user_id": cls.portal_user.id,
-            }
-        )
-        cls.emp_internal = cls.env["hr.employee"].create(
-            {
-                "name": "Pegawai Internal",
-                "company_id": company.id,
-                "parent_id": cls.boss.id,
-                "user_id": cls.internal_user.id,
-            }
         )
         cls.today = cls.emp_portal._kilap_today()
         cls.field_type = cls.env.ref("kilap_activity.journal_type_field")

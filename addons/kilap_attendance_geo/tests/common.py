@@ -4,90 +4,14 @@ import pytz
 
 from odoo.tests import TransactionCase
 
+from odoo.addons.kilap_activity.tests.common import KilapTestMixin, role_groups
+
 KWANDANG = (0.9212, 122.6047)
 
 
-class KilapGeoCase(TransactionCase):
-    """A WITA office in Kwandang with a 100 m fence and employees with users."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company = cls.env.company
-        cls.company.write({"kilap_makeup_enabled": False})
-        cls.calendar = cls.env.ref("kilap_attendance_geo.calendar_perpres_21_2023")
-        cls.opd = cls.env["hr.department"].create({"name": "Dinas Uji"})
-        cls.opd_sub = cls.env["hr.department"].create(
-            {"name": "Bidang Uji", "parent_id": cls.opd.id}
-        )
-        cls.other_opd = cls.env["hr.department"].create({"name": "Dinas Lain"})
-        cls.location = cls.env["hr.work.location"].create(
-            {
-                "name": "Kantor Uji",
-                "address_id": cls.company.partner_id.id,
-                "kilap_tz": "Asia/Makassar",
-            }
-        )
-        cls.fence = cls.env["kilap.geofence"].create(
-            {
-                "name": "Kantor Uji",
-                "work_location_id": cls.location.id,
-                "latitude": KWANDANG[0],
-                "longitude": KWANDANG[1],
-                "radius": 100,
-            }
-        )
-        groups = {
-            "pegawai": "kilap_activity.group_kilap_pegawai",
-            "atasan": "kilap_activity.group_kilap_atasan",
-            "admin": "kilap_activity.group_kilap_admin_opd",
-            "bkpsdm": "kilap_activity.group_kilap_bkpsdm",
-            "auditor": "kilap_activity.group_kilap_auditor",
-        }
-        cls.users = {}
-        for key, group in groups.items():
-            cls.users[key] = cls.env["res.users"].create(
-                {
-                    "name": f"Geo {key}",
-                    "login": f"geo_{key}",
-                    "password": f"geo_{key}_pw1",
-                    "group_ids": [
-                        (
-                            6,
-                            0,
-                            [cls.env.ref("base.group_user").id, cls.env.ref(group).id],
-                        )
-                    ],
-                    "tz": "Asia/Makassar",
-                }
-            )
-        emp = cls.env["hr.employee"]
-        cls.atasan = emp.create(
-            cls._emp_vals("Atasan Uji", cls.opd, cls.users["atasan"])
-        )
-        cls.pegawai = emp.create(
-            cls._emp_vals("Pegawai Uji", cls.opd_sub, cls.users["pegawai"], cls.atasan)
-        )
-        cls.admin = emp.create(cls._emp_vals("Admin Uji", cls.opd, cls.users["admin"]))
-        cls.bkpsdm = emp.create(
-            cls._emp_vals("BKPSDM Uji", cls.other_opd, cls.users["bkpsdm"])
-        )
-        cls.outsider = emp.create(cls._emp_vals("Pegawai Lain", cls.other_opd, None))
-        cls.auditor = emp.create(
-            cls._emp_vals("Auditor Uji", cls.other_opd, cls.users["auditor"])
-        )
-
-    @classmethod
-    def _emp_vals(cls, name, department, user, parent=None):
-        return {
-            "name": name,
-            "department_id": department.id,
-            "user_id": user and user.id,
-            "parent_id": parent and parent.id,
-            "work_location_id": cls.location.id,
-            "resource_calendar_id": cls.calendar.id,
-            "tz": "Asia/Makassar",
-        }
+class KilapGeoMixin(KilapTestMixin):
+    """``KilapTestMixin`` and the attendance helpers: WITA times, points near the
+    office, holidays to step around, tardiness bands, trusted attendances."""
 
     @staticmethod
     def north_of(point, metres):
@@ -128,6 +52,11 @@ class KilapGeoCase(TransactionCase):
             day -= timedelta(days=1)
         return day
 
+    @classmethod
+    def band(cls, code):
+        """The tardiness (TL) or early-leave (PSW) band ``code``, e.g. ``"TL1"``."""
+        return cls.env.ref(f"kilap_attendance_geo.band_{code.lower()}")
+
     def trusted_attendance(self, employee, check_in, check_out=False, **vals):
         """Create an attendance as trusted server code (superuser, no check-in)."""
         return (
@@ -144,3 +73,68 @@ class KilapGeoCase(TransactionCase):
                 }
             )
         )
+
+
+class KilapGeoCase(KilapGeoMixin, TransactionCase):
+    """A WITA office in Kwandang with a 100 m fence and employees with users."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.company.write({"kilap_makeup_enabled": False})
+        cls.calendar = cls.env.ref("kilap_attendance_geo.calendar_perpres_21_2023")
+        cls.opd = cls.make_department("Dinas Uji")
+        cls.opd_sub = cls.make_department("Bidang Uji", cls.opd)
+        cls.other_opd = cls.make_department("Dinas Lain")
+        cls.location = cls.env["hr.work.location"].create(
+            {
+                "name": "Kantor Uji",
+                "address_id": cls.company.partner_id.id,
+                "kilap_tz": "Asia/Makassar",
+            }
+        )
+        cls.fence = cls.env["kilap.geofence"].create(
+            {
+                "name": "Kantor Uji",
+                "work_location_id": cls.location.id,
+                "latitude": KWANDANG[0],
+                "longitude": KWANDANG[1],
+                "radius": 100,
+            }
+        )
+        cls.users = {}
+
+        def staff(key, role, name, department, parent=None):
+            """An employee and its user ``geo_<key>`` in KILAP ``role``."""
+            cls.users[key], employee = cls.make_user(
+                f"geo_{key}",
+                role_groups(role),
+                employee=cls._emp_vals(name, department, parent),
+                name=f"Geo {key}",
+                password=f"geo_{key}_pw1",
+                tz="Asia/Makassar",
+            )
+            return employee
+
+        cls.atasan = staff("atasan", "atasan", "Atasan Uji", cls.opd)
+        cls.pegawai = staff(
+            "pegawai", "pegawai", "Pegawai Uji", cls.opd_sub, cls.atasan
+        )
+        cls.admin = staff("admin", "admin_opd", "Admin Uji", cls.opd)
+        cls.bkpsdm = staff("bkpsdm", "bkpsdm", "BKPSDM Uji", cls.other_opd)
+        cls.outsider = cls.env["hr.employee"].create(
+            cls._emp_vals("Pegawai Lain", cls.other_opd)
+        )
+        cls.auditor = staff("auditor", "auditor", "Auditor Uji", cls.other_opd)
+
+    @classmethod
+    def _emp_vals(cls, name, department, parent=None):
+        return {
+            "name": name,
+            "department_id": department.id,
+            "parent_id": parent and parent.id,
+            "work_location_id": cls.location.id,
+            "resource_calendar_id": cls.calendar.id,
+            "tz": "Asia/Makassar",
+        }

@@ -278,10 +278,7 @@ class TestDaily(KilapGeoCase):
         """Four weeks of 1 or 7 employees: the same queries (the results are
         inserted in pages of thousands, where create() sends 100 rows each)."""
         team = self.env["hr.employee"].create(
-            [
-                self._emp_vals(f"Staf {n}", self.opd_sub, None, self.atasan)
-                for n in range(6)
-            ]
+            [self._emp_vals(f"Staf {n}", self.opd_sub, self.atasan) for n in range(6)]
         )
         monday = self.last_weekday(0)
         Day = self.env["kilap.attendance.day"]

@@ -9,8 +9,10 @@ import logging
 import re
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+
+from odoo.addons.kilap_activity.tests.common import role_groups
 
 from .common import KWANDANG, KilapGeoCase
 
@@ -29,31 +31,22 @@ class PhoneCase(HttpCase, KilapGeoCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.phone_user = new_test_user(
-            cls.env,
-            login="phone_pegawai",
+        cls.phone_user, cls.phone_employee = cls.make_user(
+            "phone_pegawai",
+            role_groups("pegawai"),
+            employee=cls._emp_vals("Pegawai Telepon", cls.opd_sub, cls.atasan),
             password="phone_pegawai",
-            groups="base.group_user,kilap_activity.group_kilap_pegawai",
             tz="Asia/Makassar",
         )
-        cls.portal_user = new_test_user(
-            cls.env,
-            login="phone_portal",
+        cls.portal_user, cls.portal_employee = cls.make_user(
+            "phone_portal",
+            "base.group_portal",
+            employee=cls._emp_vals("Pegawai Portal", cls.opd_sub, cls.atasan),
             password="phone_portal",
-            groups="base.group_portal",
             tz="Asia/Makassar",
         )
-        cls.no_employee_user = new_test_user(
-            cls.env,
-            login="phone_nobody",
-            password="phone_nobody",
-            groups="base.group_portal",
-        )
-        cls.phone_employee = cls.env["hr.employee"].create(
-            cls._emp_vals("Pegawai Telepon", cls.opd_sub, cls.phone_user, cls.atasan)
-        )
-        cls.portal_employee = cls.env["hr.employee"].create(
-            cls._emp_vals("Pegawai Portal", cls.opd_sub, cls.portal_user, cls.atasan)
+        cls.no_employee_user, _ = cls.make_user(
+            "phone_nobody", "base.group_portal", password="phone_nobody"
         )
 
     def attendances(self, employee):

@@ -5,11 +5,11 @@ import zipfile
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import MARCH, TppCase
+from .common import MARCH, KilapTppCase
 
 
 @tagged("post_install", "-at_install")
-class TestTppExport(TppCase):
+class TestTppExport(KilapTppCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

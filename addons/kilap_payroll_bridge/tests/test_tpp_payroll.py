@@ -3,11 +3,11 @@ from datetime import date
 from odoo import Command
 from odoo.tests import tagged
 
-from .common import MARCH, TppCase
+from .common import MARCH, KilapTppCase
 
 
 @tagged("post_install", "-at_install")
-class TestTppPayroll(TppCase):
+class TestTppPayroll(KilapTppCase):
     """The approved TPP reaches OCA payroll payslips as inputs."""
 
     @classmethod

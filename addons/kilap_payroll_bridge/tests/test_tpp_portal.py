@@ -2,11 +2,11 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.kilap_activity.tests.common import pdf_text
 
-from .common import MARCH, TppCase
+from .common import MARCH, KilapTppCase
 
 
 @tagged("post_install", "-at_install")
-class TestTppPortal(TppCase, HttpCase):
+class TestTppPortal(KilapTppCase, HttpCase):
     def test_my_tpp_shows_own_lines_only(self):
         march = self.make_period(
             MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {}
@@ -31,7 +31,7 @@ class TestTppPortal(TppCase, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTppReport(TppCase, HttpCase):
+class TestTppReport(KilapTppCase, HttpCase):
     """wkhtmltopdf fetches the report assets from the test server: HttpCase."""
 
     def test_pdf_recap(self):

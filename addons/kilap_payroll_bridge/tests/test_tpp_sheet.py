@@ -7,7 +7,7 @@ from odoo.tests import tagged
 from odoo.addons.kilap_activity.tests.common import run_kilap_jobs
 
 from ..models.kilap_tpp_sheet import DIFF_FIELDS
-from .common import APRIL, MARCH, TppCase
+from .common import APRIL, MARCH, KilapTppCase
 
 
 def d(month, day):
@@ -15,7 +15,7 @@ def d(month, day):
 
 
 @tagged("post_install", "-at_install")
-class TestTppWorkedExamples(TppCase):
+class TestTppWorkedExamples(KilapTppCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -388,7 +388,7 @@ class TestTppWorkedExamples(TppCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTppAccess(TppCase):
+class TestTppAccess(KilapTppCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -493,7 +493,7 @@ class TestTppAccess(TppCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTppMultiCompanyAndLanguage(TppCase):
+class TestTppMultiCompanyAndLanguage(KilapTppCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -502,20 +502,12 @@ class TestTppMultiCompanyAndLanguage(TppCase):
     def test_other_company_keuangan_sees_nothing(self):
         sheet = self.approve(self.make_sheet(self.march))
         other_company = self.env["res.company"].create({"name": "Pemda Lain"})
-        keu_other = self.env["res.users"].create(
-            {
-                "name": "Keuangan Lain",
-                "login": "tpp_test_keuangan_lain",
-                "company_id": other_company.id,
-                "company_ids": [(6, 0, other_company.ids)],
-                "group_ids": [
-                    (
-                        6,
-                        0,
-                        [self.env.ref("kilap_payroll_bridge.group_kilap_keuangan").id],
-                    )
-                ],
-            }
+        keu_other, _ = self.make_user(
+            "tpp_test_keuangan_lain",
+            "kilap_payroll_bridge.group_kilap_keuangan",
+            name="Keuangan Lain",
+            company_id=other_company.id,
+            company_ids=[(6, 0, other_company.ids)],
         )
         self.assertFalse(self.env["kilap.tpp.sheet"].with_user(keu_other).search([]))
         self.assertFalse(
@@ -549,7 +541,7 @@ class TestTppMultiCompanyAndLanguage(TppCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTppSetBased(TppCase):
+class TestTppSetBased(KilapTppCase):
     def _queries_for(self, count, month):
         employees = self.env["hr.employee"].create(
             [
@@ -679,7 +671,7 @@ class TestTppSetBased(TppCase):
 
 
 @tagged("post_install", "-at_install")
-class TestTppViews(TppCase):
+class TestTppViews(KilapTppCase):
     def test_views_load_for_each_role(self):
         """The form, list, search and pivot views load for the roles that use them."""
         checks = {

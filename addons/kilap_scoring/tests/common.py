@@ -1,104 +1,22 @@
 from datetime import date
 
-from odoo.tests.common import HttpCase, TransactionCase, new_test_user
+from odoo.tests.common import HttpCase, TransactionCase
+
+from odoo.addons.kilap_activity.tests.common import role_groups
+from odoo.addons.kilap_attendance_geo.tests.common import KilapGeoMixin
 
 MONTH = date(2025, 3, 1)
 MONTH_END = date(2025, 3, 31)
 
 
-class KilapScoringMixin:
-    """A small pemda of its own: two OPD, a supervisor chain, users per role.
-
-    A separate company keeps the tests clear of the demo pemda's periods.
-    """
+class KilapScoringMixin(KilapGeoMixin):
+    """``KilapGeoMixin`` and the scoring helpers: periods, SKP targets, journals
+    and daily attendance results of an employee, score lines."""
 
     @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.company = cls.env["res.company"].create({"name": "Pemda Uji Skor"})
-        cls.env.user.company_ids |= cls.company
-        Dept = cls.env["hr.department"].with_company(cls.company)
-        cls.opd_a = Dept.create({"name": "Dinas A", "company_id": cls.company.id})
-        cls.unit_a = Dept.create(
-            {
-                "name": "Bidang A1",
-                "parent_id": cls.opd_a.id,
-                "company_id": cls.company.id,
-            }
-        )
-        cls.opd_b = Dept.create({"name": "Dinas B", "company_id": cls.company.id})
-
-        def user(login, groups):
-            return new_test_user(
-                cls.env,
-                login=login,
-                groups=groups,
-                company_id=cls.company.id,
-                company_ids=[(6, 0, [cls.company.id])],
-            )
-
-        cls.user_bkpsdm = user(
-            "skor_bkpsdm", "base.group_user,kilap_activity.group_kilap_bkpsdm"
-        )
-        cls.user_admin_opd = user(
-            "skor_adminopd", "base.group_user,kilap_activity.group_kilap_admin_opd"
-        )
-        cls.user_atasan = user(
-            "skor_atasan", "base.group_user,kilap_activity.group_kilap_atasan"
-        )
-        cls.user_pegawai = user(
-            "skor_pegawai", "base.group_user,kilap_activity.group_kilap_pegawai"
-        )
-        cls.user_pegawai2 = user(
-            "skor_pegawai2", "base.group_user,kilap_activity.group_kilap_pegawai"
-        )
-        cls.user_auditor = user(
-            "skor_auditor", "base.group_user,kilap_activity.group_kilap_auditor"
-        )
-        Emp = cls.env["hr.employee"].with_company(cls.company)
-
-        def employee(name, dept, parent=None, user=None):
-            return Emp.create(
-                {
-                    "name": name,
-                    "company_id": cls.company.id,
-                    "department_id": dept.id,
-                    "parent_id": parent.id if parent else False,
-                    "user_id": user.id if user else False,
-                }
-            )
-
-        cls.emp_admin_opd = employee(
-            "Admin Dinas A", cls.opd_a, user=cls.user_admin_opd
-        )
-        cls.emp_atasan = employee("Kepala Bidang A1", cls.unit_a, user=cls.user_atasan)
-        cls.emp_pegawai = employee(
-            "Pegawai A1", cls.unit_a, cls.emp_atasan, cls.user_pegawai
-        )
-        cls.emp_pegawai2 = employee(
-            "Pegawai A1 Dua", cls.unit_a, cls.emp_atasan, cls.user_pegawai2
-        )
-        cls.emp_b = employee("Pegawai B", cls.opd_b)
-        cls.emp_bkpsdm = employee("Staf BKPSDM", cls.opd_b, user=cls.user_bkpsdm)
-        cls.employees = (
-            cls.emp_admin_opd
-            | cls.emp_atasan
-            | cls.emp_pegawai
-            | cls.emp_pegawai2
-            | cls.emp_b
-            | cls.emp_bkpsdm
-        )
-        cls.band = {
-            code: cls.env.ref(f"kilap_attendance_geo.band_{code.lower()}")
-            for code in ("TL1", "TL2", "TL3", "TL4", "PSW1", "PSW2", "PSW3", "PSW4")
-        }
-
-    # ------------------------------------------------------------ helpers
-    @classmethod
-    def _period(cls, start=MONTH, end=MONTH_END):
+    def _period(cls, start=MONTH, end=MONTH_END, **values):
         return cls.env["kilap.score.period"].create(
-            {"company_id": cls.company.id, "date_from": start, "date_to": end}
+            {"company_id": cls.company.id, "date_from": start, "date_to": end, **values}
         )
 
     @classmethod
@@ -155,8 +73,8 @@ class KilapScoringMixin:
                 "department_id": employee.department_id.id,
                 "date": day,
                 "status": status,
-                "tl_band_id": cls.band[tl].id if tl else False,
-                "psw_band_id": cls.band[psw].id if psw else False,
+                "tl_band_id": cls.band(tl).id if tl else False,
+                "psw_band_id": cls.band(psw).id if psw else False,
             }
         )
 
@@ -165,8 +83,61 @@ class KilapScoringMixin:
 
 
 class KilapScoringCase(KilapScoringMixin, TransactionCase):
-    pass
+    """A small pemda of its own: two OPD, a supervisor chain, users per role.
+
+    A separate company keeps the tests clear of the demo pemda's periods.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env["res.company"].create({"name": "Pemda Uji Skor"})
+        cls.env.user.company_ids |= cls.company
+        cls.opd_a = cls.make_department("Dinas A")
+        cls.unit_a = cls.make_department("Bidang A1", cls.opd_a)
+        cls.opd_b = cls.make_department("Dinas B")
+
+        def staff(login, role, name, dept, parent=None):
+            """An employee and its user (``login``, in KILAP ``role``)."""
+            employee = cls._emp_vals(name, dept, parent)
+            return cls.make_user(login, role_groups(role), employee=employee)
+
+        cls.user_admin_opd, cls.emp_admin_opd = staff(
+            "skor_adminopd", "admin_opd", "Admin Dinas A", cls.opd_a
+        )
+        cls.user_atasan, cls.emp_atasan = staff(
+            "skor_atasan", "atasan", "Kepala Bidang A1", cls.unit_a
+        )
+        cls.user_pegawai, cls.emp_pegawai = staff(
+            "skor_pegawai", "pegawai", "Pegawai A1", cls.unit_a, cls.emp_atasan
+        )
+        cls.user_pegawai2, cls.emp_pegawai2 = staff(
+            "skor_pegawai2", "pegawai", "Pegawai A1 Dua", cls.unit_a, cls.emp_atasan
+        )
+        cls.emp_b = cls.env["hr.employee"].create(cls._emp_vals("Pegawai B", cls.opd_b))
+        cls.user_bkpsdm, cls.emp_bkpsdm = staff(
+            "skor_bkpsdm", "bkpsdm", "Staf BKPSDM", cls.opd_b
+        )
+        cls.user_auditor, _ = cls.make_user("skor_auditor", role_groups("auditor"))
+        cls.employees = (
+            cls.emp_admin_opd
+            | cls.emp_atasan
+            | cls.emp_pegawai
+            | cls.emp_pegawai2
+            | cls.emp_b
+            | cls.emp_bkpsdm
+        )
+
+    @classmethod
+    def _emp_vals(cls, name, dept, parent=None):
+        return {
+            "name": name,
+            "company_id": cls.company.id,
+            "department_id": dept.id,
+            "parent_id": parent.id if parent else False,
+        }
 
 
-class KilapScoringHttpCase(KilapScoringMixin, HttpCase):
+class KilapScoringHttpCase(KilapScoringCase, HttpCase):
     """For the PDF reports: wkhtmltopdf fetches the assets over HTTP."""

@@ -1,22 +1,22 @@
 from datetime import date
 
-from odoo.tests.common import HttpCase, new_test_user, tagged
+from odoo.tests.common import HttpCase, tagged
+
+from odoo.addons.kilap_activity.tests.common import make_user, role_groups
 
 
 @tagged("post_install", "-at_install")
 class TestPortal(HttpCase):
     def test_my_scores(self):
         company = self.env["res.company"].create({"name": "Pemda Portal"})
-        user = new_test_user(
+        _, me = make_user(
             self.env,
-            login="skor_portal",
+            "skor_portal",
+            role_groups("pegawai"),
+            employee={"name": "Pegawai Portal"},
             password="skor_portal_pw",
-            groups="base.group_user,kilap_activity.group_kilap_pegawai",
             company_id=company.id,
             company_ids=[(6, 0, [company.id])],
-        )
-        me = self.env["hr.employee"].create(
-            {"name": "Pegawai Portal", "company_id": company.id, "user_id": user.id}
         )
         other = self.env["hr.employee"].create(
             {"name": "Orang Lain", "company_id": company.id}
