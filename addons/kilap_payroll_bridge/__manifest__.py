@@ -23,6 +23,7 @@
         "views/kilap_tpp_base_views.xml",
         "views/kilap_tpp_sheet_views.xml",
         "views/hr_payslip_views.xml",
+        "views/hr_payslip_run_views.xml",
         "views/kilap_tpp_reset_wizard_views.xml",
         "views/portal_templates.xml",
         "report/kilap_tpp_sheet_report.xml",

@@ -3,6 +3,7 @@ from . import kilap_workflow_mixin
 from . import kilap_upload_policy
 from . import kilap_job_batch
 from . import kilap_job_chunk
+from . import kilap_job_owner_mixin
 from . import kilap_golongan
 from . import kilap_job_family
 from . import res_company

@@ -1,6 +1,7 @@
 import logging
 import os
 import socket
+import time
 
 from psycopg2 import IntegrityError, OperationalError
 
@@ -40,6 +41,14 @@ class KilapJobChunk(models.Model):
     )
     attempts = fields.Integer(readonly=True)
     date_done = fields.Datetime(readonly=True)
+    duration = fields.Float(
+        string="Seconds", readonly=True, digits=(16, 2), help="Of the last run."
+    )
+    query_count = fields.Integer(
+        string="Queries",
+        readonly=True,
+        help="SQL queries of the last run: a fixed number per chunk, not per row.",
+    )
 
     job_uuid = fields.Char(readonly=True, index=True, copy=False)
 
@@ -100,10 +109,15 @@ class KilapJobChunk(models.Model):
         # superuser: four-eyes and access checks see who acted)
         owner = batch._kilap_owner().with_user(batch.user_id)
         vals = {"attempts": self.attempts + 1, "node": self._kilap_node()}
+        started, queries = time.monotonic(), self.env.cr.sql_log_count
         try:
             with self.env.cr.savepoint():
                 getattr(owner, batch.method)(self.item_ids, *(batch.method_args or ()))
                 self.env.flush_all()
+            vals.update(
+                duration=time.monotonic() - started,
+                query_count=self.env.cr.sql_log_count - queries,
+            )
         except OperationalError:
             raise
         except IntegrityError as exc:  # a concurrent job inserted the same row

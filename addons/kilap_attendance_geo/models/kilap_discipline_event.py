@@ -5,6 +5,11 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.kilap_activity.models.kilap_job_batch import CHANNEL
+
+# discipline events notified per background job
+EVENTS_PER_JOB = 500
+
 
 class KilapDisciplineEvent(models.Model):
     """A threshold crossed by an employee in a year: one line, raised once."""
@@ -98,10 +103,33 @@ class KilapDisciplineEvent(models.Model):
 
     @api.model
     def _cron_notify_pending(self):
-        """Follow-up job: notify every event not notified yet."""
-        self.sudo().search([("notified", "=", False)])._kilap_notify()
+        """Follow-up: the events not notified yet, EVENTS_PER_JOB per job on the
+        KILAP channel (a regency's year-end can raise thousands at once)."""
+        ids = self.sudo().search([("notified", "=", False)], order="id").ids
+        for n in range(0, len(ids), EVENTS_PER_JOB):
+            part = ids[n : n + EVENTS_PER_JOB]
+            self.sudo().browse(part).with_delay(
+                channel=CHANNEL,
+                description=self.env._("Notify discipline thresholds"),
+                identity_key=f"kilap-discipline-{part[0]}-{part[-1]}",
+            )._kilap_notify()
 
     def _kilap_notify(self):
+        """Notify the events not notified yet, each once: a job run twice, or
+        two jobs on overlapping events, skip the rows another job holds (locked
+        until it commits) or has done."""
+        if not self.ids:
+            return
+        self.env.cr.execute(
+            "SELECT id FROM kilap_discipline_event"
+            " WHERE id = ANY(%s) AND notified IS NOT TRUE FOR UPDATE SKIP LOCKED",
+            [self.ids],
+        )
+        events = self.browse([row[0] for row in self.env.cr.fetchall()])
+        events.invalidate_recordset(["notified"])
+        events._kilap_notify_now()
+
+    def _kilap_notify_now(self):
         """One to-do for the supervisor and each BKPSDM user of the company, and
         one notification per user listing all their new thresholds.
 

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.kilap_activity.tests.common import run_kilap_jobs
+
 from .common import KWANDANG, KilapGeoCase
 
 
@@ -329,6 +331,7 @@ class TestDaily(KilapGeoCase):
         Message = self.env["mail.message"].sudo()
         Event = self.env["kilap.discipline.event"]
         Event._cron_notify_pending()
+        self.assertEqual(run_kilap_jobs(self.env), 1)  # one job per 500 events
         self.assertTrue(events.notified)
         self.assertIn(self.users["atasan"], events.activity_ids.user_id)
         self.assertIn(self.users["bkpsdm"], events.activity_ids.user_id)
@@ -339,6 +342,8 @@ class TestDaily(KilapGeoCase):
         self.assertIn(self.pegawai.name, mine.body)
         activities = events.activity_ids
         Event._cron_notify_pending()
+        self.assertEqual(run_kilap_jobs(self.env), 0)  # nothing left to notify
+        events._kilap_notify()  # a job run twice
         self.assertEqual(Message.search(digest), sent)
         self.assertEqual(events.activity_ids, activities)
         self.env["kilap.attendance.day"]._kilap_compute_days(

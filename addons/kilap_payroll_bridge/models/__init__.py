@@ -22,3 +22,4 @@ from . import res_config_settings
 from . import hr_employee
 from . import hr_payslip
 from . import hr_payslip_input
+from . import hr_payslip_run

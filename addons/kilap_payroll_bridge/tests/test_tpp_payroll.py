@@ -1,8 +1,13 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.kilap_activity.tests.common import run_kilap_jobs
+
+from ..wizards import hr_payslip_employees as payslip_wizard
 from .common import MARCH, KilapTppCase
 
 
@@ -142,6 +147,64 @@ class TestTppPayroll(KilapTppCase):
         self.assertEqual(
             amounts(batch_c)["TPP_NET"], self.line_of(self.sheet, self.emp_c).net
         )
+
+    def _run(self):
+        return self.env["hr.payslip.run"].create(
+            {
+                "name": "Maret 2026",
+                "date_start": MARCH[0],
+                "date_end": MARCH[1],
+                "company_id": self.company.id,
+            }
+        )
+
+    def test_batch_in_background(self):
+        """A regency's batch: payslips generated and computed as jobs, one part
+        per chunk of employees, with the figures of a payslip computed alone."""
+        run = self._run()
+        employees = self.emp_a | self.emp_c
+        batch = run._kilap_generate_in_background(employees, per_job=1)
+        self.assertEqual(batch.chunk_ids.mapped("item_count"), [1, 1])
+        self.assertEqual(run.job_state, "running")
+        with self.assertRaisesRegex(UserError, "already being computed"):
+            run._kilap_generate_in_background(employees, per_job=1)
+        self.assertFalse(run.slip_ids, "nothing before the jobs run")
+        self.assertTrue(run_kilap_jobs(self.env))
+        run.invalidate_recordset()
+        self.assertEqual(run.job_state, "done")
+        self.assertEqual(run.slip_ids.employee_id, employees)
+        self.assertEqual(set(run.slip_ids.mapped("state")), {"verify"})
+        self.assertTrue(all(run.job_chunk_ids.mapped("node")))
+        single = self._slip(self.emp_c)
+        single.compute_sheet()
+        slip_c = run.slip_ids.filtered(lambda s: s.employee_id == self.emp_c)
+        self.assertEqual(
+            {pl.code: pl.total for pl in slip_c.line_ids},
+            {pl.code: pl.total for pl in single.line_ids},
+        )
+        # a chunk replayed after a crash adds no payslip
+        run._kilap_payslip_chunk(employees.ids)
+        self.assertEqual(len(run.slip_ids), 2)
+
+    def test_wizard_sends_big_batches_to_background(self):
+        run = self._run()
+        wizard = self.env["hr.payslip.employees"].create(
+            {"employee_ids": [Command.set([self.emp_a.id, self.emp_c.id])]}
+        )
+        with patch.object(payslip_wizard, "SLIPS_PER_JOB", 1):
+            action = wizard.with_context(active_id=run.id).compute_sheet()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertFalse(run.slip_ids)
+        run_kilap_jobs(self.env)
+        run.invalidate_recordset()
+        self.assertEqual(len(run.slip_ids), 2)
+
+    def test_background_only_in_a_draft_batch(self):
+        run = self._run()
+        run.close_payslip_run()
+        with self.assertRaisesRegex(UserError, "draft batch"):
+            run._kilap_generate_in_background(self.emp_a)
+        self.assertFalse(self.env["kilap.job.batch"]._kilap_running(run))
 
     def test_no_tpp_without_approved_sheet(self):
         other = self.env["hr.employee"].create(

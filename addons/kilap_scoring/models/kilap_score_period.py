@@ -14,9 +14,9 @@ from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES
 from ..rules import scoring
 from .kilap_org_rating import ORG_TO_HASIL
 
-# fields of the line written by the computation (recompute = same figures)
 # who sees the background computation of a period
 JOB_GROUPS = "kilap_activity.group_kilap_admin_opd,kilap_activity.group_kilap_auditor"
+# fields of the line written by the computation (recompute = same figures)
 COMPUTED_FIELDS = (
     "department_id",
     "opd_id",
@@ -57,7 +57,12 @@ class KilapScorePeriod(models.Model):
 
     _name = "kilap.score.period"
     _description = "Evaluation Period"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kilap.workflow.mixin",
+        "kilap.job.owner.mixin",
+    ]
     _order = "date_from desc"
     _kilap_workflow_fields = (
         "state",
@@ -133,62 +138,24 @@ class KilapScorePeriod(models.Model):
     )
     warning_count = fields.Integer(compute="_compute_warnings")
 
-    # the latest background computation and its progress (kilap.job.batch)
-    job_batch_id = fields.Many2one(
-        "kilap.job.batch", compute="_compute_job", groups=JOB_GROUPS
-    )
-    job_state = fields.Selection(
-        selection=lambda self: (
-            self.env["kilap.job.batch"]
-            ._fields["state"]
-            ._description_selection(self.env)
-        ),
-        compute="_compute_job",
-        groups=JOB_GROUPS,
-    )
-    job_chunk_ids = fields.One2many(
-        "kilap.job.chunk", compute="_compute_job", groups=JOB_GROUPS
-    )
-    job_chunk_count = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
-    job_chunk_done = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
-    job_chunk_failed = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
-    job_item_count = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
-    job_item_done = fields.Integer(compute="_compute_job", groups=JOB_GROUPS)
+    # the latest background computation and its progress: who may follow it
+    job_batch_id = fields.Many2one(groups=JOB_GROUPS)
+    job_state = fields.Selection(groups=JOB_GROUPS)
+    job_chunk_ids = fields.One2many(groups=JOB_GROUPS)
+    job_chunk_count = fields.Integer(groups=JOB_GROUPS)
+    job_chunk_done = fields.Integer(groups=JOB_GROUPS)
+    job_chunk_failed = fields.Integer(groups=JOB_GROUPS)
+    job_item_count = fields.Integer(groups=JOB_GROUPS)
+    job_item_done = fields.Integer(groups=JOB_GROUPS)
 
     _company_month_unique = models.Constraint(
         "UNIQUE(company_id, date_from)", "There is already a period for this month."
     )
 
     # ------------------------------------------------------------------ computes
-    def _compute_job(self):
-        batches = self.env["kilap.job.batch"].sudo()
-        found = (
-            batches.search(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
-                order="id desc",
-            )
-            if self.ids
-            else batches
-        )
-        latest = {}
-        for batch in found:
-            latest.setdefault(batch.res_id, batch)
-        for period in self:
-            batch = latest.get(period.id, batches)
-            period.job_batch_id = batch
-            period.job_state = batch.state
-            period.job_chunk_ids = batch.chunk_ids
-            period.job_chunk_count = batch.chunk_count
-            period.job_chunk_done = batch.chunk_done
-            period.job_chunk_failed = batch.chunk_failed
-            period.job_item_count = batch.item_count
-            period.job_item_done = batch.item_done
-
     def action_retry_failed(self):
         self._kilap_check_bkpsdm()
-        for period in self:
-            period.job_batch_id.action_retry_failed()
-        return True
+        return super().action_retry_failed()
 
     @api.depends("date_from")
     def _compute_name(self):

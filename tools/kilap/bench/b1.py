@@ -115,9 +115,10 @@ def b1(env, company):
         "payslip inputs",
     ]
     # the job that the daily results triggered: to-dos and one message per user
+    Event = env["kilap.discipline.event"]
     st.run(
         "discipline follow-up (job)",
-        env["kilap.discipline.event"]._cron_notify_pending,
+        lambda: Event.search([("notified", "=", False)])._kilap_notify(),
     )
     seconds, queries = st.total(close_stages)
     lines = sum(tpp.mapped("line_count"))
