@@ -105,15 +105,15 @@ class KilapScorePeriod(models.Model):
         readonly=True,
         help="Employees in scope at the last computation.",
     )
+    # counted when read, not stored: the OPD jobs of a computation run at the
+    # same time, and a stored count would make each of them update the period
+    # row (serialization failures, whole chunks computed again)
     computed_count = fields.Integer(
         string="Computed",
         compute="_compute_progress",
-        store=True,
         help="Score lines computed so far.",
     )
-    progress = fields.Float(
-        compute="_compute_progress", store=True, string="Progress (%)"
-    )
+    progress = fields.Float(compute="_compute_progress", string="Progress (%)")
     computed_on = fields.Datetime(readonly=True, tracking=True, copy=False)
     weight_kinerja = fields.Float(
         readonly=True, help="Kinerja weight used by the last computation."
