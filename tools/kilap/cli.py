@@ -44,7 +44,9 @@ def add_scale_parsers(sub):
         "--users", type=int, default=200, help="users to create (supervisors first)"
     )
     bench = sub.add_parser("bench", help="benchmarks B1-B4 (see BENCHMARKS.md)")
-    bench.add_argument("which", choices=["b1", "b2", "b3", "b4", "all"])
+    bench.add_argument(
+        "which", choices=["b1", "b2", "b3", "b4", "all", "close", "nodes", "faults"]
+    )
     bench.add_argument(
         "--sizes", help="employees, comma-separated (B1 default 1000,5000)"
     )

@@ -2,6 +2,7 @@
 
 import ast
 import os
+import subprocess
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -17,6 +18,22 @@ KILAP_ADDONS = [
 ]
 ODOO_GIT = "https://github.com/odoo/odoo.git"
 INSTALL_TAG = "kilap_install"
+
+
+def run_logged(cmd, log, mode="w", cwd=None):
+    """Run ``cmd`` with its output appended (``mode="a"``) or written to ``log``,
+    the command line first; returns the CompletedProcess."""
+    with open(log, mode) as fh:
+        fh.write(f"\n$ {' '.join(str(part) for part in cmd)}\n")
+        fh.flush()
+        return subprocess.run(
+            cmd,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            check=False,
+            cwd=cwd,
+        )
 
 
 class KilapError(Exception):

@@ -20,6 +20,7 @@ from kilap.common import (
     KilapError,
     no_odoo_hint,
     note,
+    run_logged,
     venv_path,
 )
 
@@ -176,16 +177,7 @@ def requirements_stamp(odoo):
 def pip(venv, args, log):
     cmd = [str(venv_python(venv)), "-m", "pip", "install"]
     cmd += ["--disable-pip-version-check", *args]
-    with open(log, "a") as fh:
-        fh.write(f"\n$ {' '.join(cmd)}\n")
-        fh.flush()
-        proc = subprocess.run(
-            cmd,
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
+    proc = run_logged(cmd, log, mode="a")
     if proc.returncode:
         tail = "".join(Path(log).read_text(errors="replace").splitlines(True)[-25:])
         raise KilapError(

@@ -7,10 +7,9 @@ database.  ``click-odoo-update`` updates only the add-ons whose files changed si
 at install time (``--test-tags kilap_install``).
 """
 
-import subprocess
 from pathlib import Path
 
-from kilap.common import KILAP_ADDONS, STATE, KilapError, note, tail
+from kilap.common import KILAP_ADDONS, STATE, KilapError, note, run_logged, tail
 from kilap.db import db_kilap_state
 
 # templates are named <prefix>-<date>-<hash>; click-odoo-initdb drops the older ones
@@ -21,17 +20,7 @@ CACHE_SIZE = 2
 def click_odoo(venv, tool, conf, *args, log):
     """Run a click-odoo-contrib command with Odoo's configuration, output to ``log``."""
     cmd = [str(Path(venv) / "bin" / tool), "-c", str(conf), *args]
-    with open(log, "w") as fh:
-        fh.write(f"$ {' '.join(cmd)}\n")
-        fh.flush()
-        return subprocess.run(
-            cmd,
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=False,
-            cwd=str(STATE),
-        ).returncode
+    return run_logged(cmd, log, cwd=str(STATE)).returncode
 
 
 def create_kilap_db(venv, conf, db, log, demo=False):

@@ -11,7 +11,16 @@ from kilap.odoodb import create_kilap_db, update_kilap_db
 from kilap.server import render_config
 
 BENCH_PORT = int(os.environ.get("KILAP_BENCH_PORT") or 8175)
-BENCH_SIZES = {"b1": (1000, 5000), "b3": (1000,), "b4": (1000,)}
+BENCH_SIZES = {
+    "b1": (1000, 5000),
+    "b3": (1000,),
+    "b4": (1000,),
+    "close": (1000, 5000),
+    "nodes": (5000,),
+    "faults": (5000,),
+}
+# the close as jobs on real prefork nodes (kilap.bench.close): not in "all"
+CLUSTER = ("close", "nodes", "faults")
 
 
 def run_child(venv, module, *args):
@@ -90,6 +99,9 @@ def cmd_bench(args, odoo, venv):
             continue
         for size in sizes or BENCH_SIZES[bench]:
             db = generated_db(odoo, venv, size)
+            if bench in CLUSTER:
+                code |= run_child(venv, "bench.close", "-c", str(conf), "-d", db, bench)
+                continue
             label = f"{size}{('-' + args.label) if args.label else ''}"
             code |= run_child(
                 venv,

@@ -13,7 +13,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from kilap.common import REPO, STATE, KilapError, addons_dir, note, tail
+from kilap.common import REPO, STATE, KilapError, addons_dir, note, run_logged, tail
 from kilap.env import site_packages, venv_python
 
 PID_FILE = STATE / "server.pid"
@@ -76,15 +76,7 @@ def odoo_run_to_log(odoo, venv, conf, db, log, *args):
     """Run ``odoo-bin -d db *args --stop-after-init``, Odoo's output going to ``log``."""
     cmd = odoo_cmd(odoo, venv, conf, "-d", db, *args, "--stop-after-init")
     cmd += ["--http-port", str(free_port())]
-    with open(log, "w") as fh:
-        return subprocess.run(
-            cmd,
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            check=False,
-            cwd=str(STATE),
-        )
+    return run_logged(cmd, log, cwd=str(STATE))
 
 
 def port_free(port, host="127.0.0.1"):
