@@ -573,7 +573,7 @@ class KilapScorePeriod(models.Model):
                     {"period_id": self.id, "employee_id": employee_id, **vals}
                 )
                 continue
-            current = line._read_format(list(vals), load=None)[0]
+            current = line.read(list(vals), load=None)[0]
             changed = {key: val for key, val in vals.items() if current[key] != val}
             if changed:
                 line.write(changed)

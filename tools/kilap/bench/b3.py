@@ -1,5 +1,6 @@
-"""B3, a supervisor's approval queue: 50 subordinates with 22 days x 5 submitted
-journal entries each; load the grouped queue as the web client does, approve 1,000."""
+"""B3, a supervisor's approval queue: 50 subordinates with 22 days x 10 submitted
+journal entries each (11,000); load the grouped queue as the web client does, approve
+10,000 at once."""
 
 import datetime
 
@@ -22,8 +23,8 @@ QUEUE_FIELDS = [
 ]
 
 
-def b3(env, company, subordinates=50, days=22, per_day=5, approve=1000):
-    """A supervisor with 50 subordinates, 22 days x 5 submitted entries each."""
+def b3(env, company, subordinates=50, days=22, per_day=10, approve=10000):
+    """A supervisor with 50 subordinates, 22 days x 10 submitted entries each."""
     from odoo import api  # noqa: PLC0415
 
     cr = env.cr
@@ -72,8 +73,8 @@ def b3(env, company, subordinates=50, days=22, per_day=5, approve=1000):
             "state": "submitted",
             "date": day,
             "description": "Uraian kegiatan harian.",
-            "time_start": 7.5 + slot * 1.6,
-            "time_end": 7.5 + slot * 1.6 + 1.5,
+            "time_start": 6.0 + slot * 1.5,
+            "time_end": 6.0 + slot * 1.5 + 1.25,
         }
         for emp in staff
         for day in dates
