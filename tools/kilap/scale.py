@@ -62,10 +62,11 @@ def cmd_generate(args, odoo, venv):
     )
 
 
-def generated_db(odoo, venv, size):
-    """kilap_bench_n<size>, generated once (seed 1, 22 days of October 2026) and reused;
-    the add-ons that changed since are updated in place."""
-    db = f"kilap_bench_n{size}"
+def generated_db(odoo, venv, size, users=200):
+    """kilap_bench_n<size> (``u<users>`` when not 200 users), generated once (seed 1,
+    22 days of October 2026) and reused; the add-ons that changed since are updated
+    in place."""
+    db = f"kilap_bench_n{size}" + (f"u{users}" if users != 200 else "")
     if db_kilap_state(db)[0] == "complete":
         with pg_cursor(db) as cr:
             cr.execute(
@@ -79,7 +80,7 @@ def generated_db(odoo, venv, size):
             return db
     if db_exists(db):
         drop_db(db, STATE / "data")
-    if generate(odoo, venv, db, size, month="2026-10"):
+    if generate(odoo, venv, db, size, users=users, month="2026-10"):
         raise KilapError(f"generating {db} failed")
     return db
 
@@ -92,9 +93,16 @@ def cmd_bench(args, odoo, venv):
     code = 0
     for bench in which:
         if bench == "b2":
-            db = generated_db(odoo, venv, (sizes or [300])[0])
+            # --sizes N beyond the default: N distinct employees check in, each
+            # with a user of their own (N / 2 per route)
+            size = (sizes or [300])[0]
+            users = size if size > 300 else 200
+            db = generated_db(odoo, venv, size, users)
             code |= run_child(
-                venv, "bench.b2", "-c", str(conf), "-d", db, "--port", str(BENCH_PORT)
+                venv,
+                "bench.b2",
+                *("-c", str(conf), "-d", db, "--port", str(BENCH_PORT)),
+                *("--employees", str(max(40, size // 2))),
             )
             continue
         for size in sizes or BENCH_SIZES[bench]:
