@@ -4,6 +4,7 @@ period, TPP sheets (generated, verified, approved), OCA payslips and their TPP i
 import datetime
 import random
 
+from kilap.bench import floor
 from kilap.bench.measure import Stages, month_of, peak_rss_mb
 from kilap.generate.plan import weighted
 
@@ -56,6 +57,24 @@ def b1(env, company):
         lambda: env["kilap.attendance.day"]._kilap_compute_days(
             employees, date_from, date_to
         ),
+    )
+    # the SQL floor: the same daily results by PostgreSQL alone, one INSERT ... SELECT
+    floor.create_floor_table(env.cr)
+    st.run(
+        "SQL floor (daily results)",
+        lambda: floor.run_floor(env.cr, company.id, date_from, date_to),
+    )
+    floor_check = floor.compare(env.cr, company.id, date_from, date_to)
+    results_s = next(r["seconds"] for r in st.rows if r["stage"] == "daily results")
+    floor_s = st.rows[-1]["seconds"]
+    print(
+        "  daily results / SQL floor = %.1f; rows %d, different %d, only in one: %d"
+        % (
+            results_s / max(floor_s, 0.001),
+            floor_check["rows"],
+            floor_check["different"],
+            floor_check["only_in_floor"] + floor_check["only_in_kilap"],
+        )
     )
 
     def scores():
@@ -130,8 +149,8 @@ def b1(env, company):
         "sheets, inputs)" % ("TOTAL close", seconds, queries, queries / max(n, 1))
     )
     print(
-        "  TPP lines %d, TPP inputs %d, peak RSS %.0f MiB"
-        % (lines, inputs, peak_rss_mb())
+        "  TPP lines %d, TPP inputs %d, peak RSS %.0f MiB, close / SQL floor = %.1f"
+        % (lines, inputs, peak_rss_mb(), seconds / max(floor_s, 0.001))
     )
     return {
         "benchmark": "B1",
@@ -143,4 +162,5 @@ def b1(env, company):
         "tpp_lines": lines,
         "tpp_inputs": inputs,
         "peak_rss_mb": peak_rss_mb(),
+        "sql_floor": dict(floor_check, ratio=round(results_s / max(floor_s, 0.001), 1)),
     }

@@ -2,7 +2,8 @@
 close of a generated pemda run the production way, as queue_job jobs executed by
 Odoo nodes in prefork mode (kilap.bench.cluster), and compared row for row.
 
-- ``close``: one node, 2 workers: wall-clock from the click to the last chunk,
+- ``close``: one node, 2 workers: wall-clock from BKPSDM's *Compute Scores* to the
+  last TPP sheet (the period closed, finance's *Generate TPP Sheets*, both as jobs),
   queries per employee (summed over the chunks), peak memory of every worker;
 - ``nodes``: the same close on one node, then on two nodes behind HAProxy (the
   runner dispatching to the proxy: which node ran each chunk), then on two nodes
@@ -27,7 +28,16 @@ from kilap.generate.run import open_env
 BASE_PORT = int(os.environ.get("KILAP_CLUSTER_PORT") or 8270)
 BKPSDM_LOGIN = "kilap_bench_bkpsdm"
 # columns that differ between two identical closes (new rows, new period)
-VOLATILE = {"id", "create_uid", "create_date", "write_uid", "write_date", "period_id"}
+VOLATILE = {
+    "id",
+    "create_uid",
+    "create_date",
+    "write_uid",
+    "write_date",
+    "period_id",
+    "sheet_id",
+}
+KEUANGAN_LOGIN = "kilap_bench_keuangan"
 
 
 def pg(db, retries=60):
@@ -54,6 +64,12 @@ def fingerprint(db, company_id, date_from, date_to, period_id):
                 "employee_id, date",
             ),
             ("kilap_score_line", "period_id = %s", [period_id], "employee_id"),
+            (
+                "kilap_tpp_sheet_line",
+                "sheet_id IN (SELECT id FROM kilap_tpp_sheet WHERE period_id = %s)",
+                [period_id],
+                "employee_id",
+            ),
         ):
             cr.execute(
                 "SELECT column_name FROM information_schema.columns "
@@ -85,6 +101,7 @@ def cleanup(db, company_id, date_from, date_to):
             [periods],
         )
         cr.execute("DELETE FROM queue_job WHERE channel LIKE 'root.kilap%%'")
+        cr.execute("DELETE FROM kilap_tpp_sheet WHERE period_id = ANY(%s)", [periods])
         cr.execute("DELETE FROM kilap_score_period WHERE id = ANY(%s)", [periods])
         cr.execute(
             "DELETE FROM kilap_attendance_day WHERE company_id = %s "
@@ -93,33 +110,95 @@ def cleanup(db, company_id, date_from, date_to):
         )
 
 
-def start_close(registry, company_id, date_from, date_to):
-    """BKPSDM clicks *Compute Scores* on a new period: the jobs are enqueued."""
+def bench_user(env, login, name, groups, company_id):
+    """A user of the bench with ``groups`` (xml ids), created once."""
+    user = env["res.users"].search([("login", "=", login)])
+    if not user:
+        user = env["res.users"].create(
+            {
+                "name": name,
+                "login": login,
+                "company_id": company_id,
+                "company_ids": [(6, 0, [company_id])],
+                "group_ids": [(4, env.ref(xmlid).id) for xmlid in groups],
+            }
+        )
+    return user
+
+
+def as_user(registry, login, name, groups, company_id, func):
+    """``func(env)`` as that user in one committed transaction."""
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
 
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-        user = env["res.users"].search([("login", "=", BKPSDM_LOGIN)])
-        if not user:
-            user = env["res.users"].create(
-                {
-                    "name": "BKPSDM (bench)",
-                    "login": BKPSDM_LOGIN,
-                    "company_id": company_id,
-                    "company_ids": [(6, 0, [company_id])],
-                    "group_ids": [
-                        (4, env.ref("kilap_activity.group_kilap_bkpsdm").id),
-                        (4, env.ref("base.group_user").id),
-                    ],
-                }
-            )
+        user = bench_user(env, login, name, ["base.group_user", *groups], company_id)
         env = env(user=user.id, su=False, context={"allowed_company_ids": [company_id]})
+        result = func(env)
+        cr.commit()
+        return result
+
+
+def vacuum(db):
+    """Each run writes and removes a month: leave no dead rows to the next."""
+    conn = pg(db)  # VACUUM runs outside a transaction block
+    try:
+        conn.cursor().execute("VACUUM ANALYZE kilap_attendance_day, kilap_score_line")
+    finally:
+        conn.close()
+
+
+def start_close(registry, company_id, date_from, date_to):
+    """BKPSDM clicks *Compute Scores* on a new period: the jobs are enqueued."""
+
+    def compute(env):
         period = env["kilap.score.period"].create(
             {"company_id": company_id, "date_from": date_from, "date_to": date_to}
         )
         period.action_compute()
-        cr.commit()
         return period.id
+
+    return as_user(
+        registry, BKPSDM_LOGIN, "BKPSDM (bench)",
+        ["kilap_activity.group_kilap_bkpsdm"], company_id, compute,
+    )  # fmt: skip
+
+
+def close_and_generate(registry, company_id, period_id):
+    """BKPSDM closes the period; finance clicks *Generate TPP Sheets* (jobs)."""
+    as_user(
+        registry, BKPSDM_LOGIN, "BKPSDM (bench)",
+        ["kilap_activity.group_kilap_bkpsdm"], company_id,
+        lambda env: env["kilap.score.period"].browse(period_id).action_close(),
+    )  # fmt: skip
+    return as_user(
+        registry, KEUANGAN_LOGIN, "Keuangan (bench)",
+        ["kilap_payroll_bridge.group_kilap_keuangan"], company_id,
+        lambda env: env["kilap.tpp.sheet"]._kilap_generate_in_background(
+            env["kilap.score.period"].browse(period_id)
+        ).id,
+    )  # fmt: skip
+
+
+def wait_batch(db, batch_id, timeout=1800):
+    """Poll until the batch is done."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with pg(db) as conn, conn.cursor() as cr:
+                cr.execute(
+                    "SELECT state FROM kilap_job_batch WHERE id = %s", [batch_id]
+                )
+                state = cr.fetchone()[0]
+        except psycopg2.OperationalError:
+            time.sleep(1)
+            continue
+        if state == "failed":
+            raise SystemExit(f"background work {batch_id} failed: see its chunks")
+        if state == "done":
+            return
+        time.sleep(0.3)
+    raise SystemExit(f"background work {batch_id} did not finish within {timeout} s")
 
 
 def wait_computed(db, period_id, on_chunk=None, timeout=1800):
@@ -159,7 +238,8 @@ def wait_computed(db, period_id, on_chunk=None, timeout=1800):
 def chunk_report(db, period_id):
     with pg(db) as conn, conn.cursor() as cr:
         cr.execute(
-            "SELECT c.node, c.item_count, c.query_count, c.duration, c.attempts, "
+            "SELECT c.node, CASE WHEN b.method = '_kilap_compute_chunk' "
+            "THEN c.item_count ELSE 0 END, c.query_count, c.duration, c.attempts, "
             "c.date_done FROM kilap_job_chunk c JOIN kilap_job_batch b ON b.id = c.batch_id "
             "WHERE b.res_model = 'kilap.score.period' AND b.res_id = %s ORDER BY c.sequence",
             [period_id],
@@ -179,6 +259,7 @@ def run(args, registry, company_id, month, label, ports, disturb=None, proxy=Fal
     """One close on nodes at ``ports``; returns its figures."""
     date_from, date_to = month
     cleanup(args.db, company_id, date_from, date_to)
+    vacuum(args.db)
     dispatch = BASE_PORT + 90 if proxy else ports[0]
     nodes = [
         Node(f"{label}-{n}", args.config, args.db, port, args.workers, dispatch, 2)
@@ -196,6 +277,8 @@ def run(args, registry, company_id, month, label, ports, disturb=None, proxy=Fal
             period_id,
             on_chunk=(lambda done: disturb(nodes, done, events)) if disturb else None,
         )
+        computed = time.time() - clicked
+        wait_batch(args.db, close_and_generate(registry, company_id, period_id))
         wall = time.time() - clicked
     finally:
         peaks = sampler.stop()
@@ -212,6 +295,7 @@ def run(args, registry, company_id, month, label, ports, disturb=None, proxy=Fal
     result = {
         "label": label,
         "wall_seconds": round(wall, 1),
+        "compute_seconds": round(computed, 1),
         "chunks": len(chunks),
         "employees": employees,
         "queries": queries,
@@ -225,7 +309,7 @@ def run(args, registry, company_id, month, label, ports, disturb=None, proxy=Fal
     cleanup(args.db, company_id, date_from, date_to)
     worst = max(peaks.values(), default=0)
     print(
-        f"  {label:<28} {wall:7.1f} s  {len(chunks):3d} chunks  {employees} employees  "
+        f"  {label:<28} {wall:7.1f} s (scores {computed:.1f} s)  {len(chunks):3d} chunks  {employees} employees  "
         f"{result['queries_per_employee']:.3f} q/emp  nodes {by_node}  "
         f"jobs run again {retried}  peak RSS {worst} MiB  {' '.join(events)}"
     )
@@ -295,11 +379,12 @@ def main(argv=None):
     reference = runs[0]["fingerprint"]
     same = all(r["fingerprint"] == reference for r in runs)
     print(
-        "  figures: %s (daily results %s rows, score lines %s rows)"
+        "  figures: %s (daily results %s rows, score lines %s, TPP lines %s)"
         % (
             "identical in every run" if same else "DIFFERENT",
             reference["kilap_attendance_day"][0],
             reference["kilap_score_line"][0],
+            reference["kilap_tpp_sheet_line"][0],
         )
     )
     name = f"{args.which}-{employees}" + (f"-{args.label}" if args.label else "")
