@@ -56,13 +56,19 @@ def pick_employees(db, count):
                  JOIN res_users u ON u.id = e.user_id AND u.active
                  JOIN hr_version v ON v.employee_id = e.id
                  JOIN kilap_geofence g ON g.work_location_id = v.work_location_id
-                WHERE u.login LIKE 'gen%%' AND e.active AND NOT EXISTS (
-                      SELECT 1 FROM hr_attendance a
-                       WHERE a.employee_id = e.id AND a.check_out IS NULL)
+                WHERE u.login LIKE 'gen%%' AND e.active
                 ORDER BY e.id LIMIT %s""",
             [count],
         )
-        return cr.fetchall()
+        people = cr.fetchall()
+        # the generated month left some check-outs missing (as real months do):
+        # close them, so that every picked employee's first request is a check-in
+        cr.execute(
+            "UPDATE hr_attendance SET check_out = check_in + interval '8 hours'"
+            " WHERE employee_id = ANY(%s) AND check_out IS NULL",
+            [[p[3] for p in people]],
+        )
+        return people
 
 
 def attendance_check(db, employee_ids, since):
