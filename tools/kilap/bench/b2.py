@@ -198,7 +198,7 @@ def main(argv=None):
         emp_ids = [p[3] for p in people]
         total, still_open, duplicates = attendance_check(args.db, emp_ids, since)
         print(
-            "  ratios: p95 %.2f (goal <= 1.2), throughput %.2f (goal >= 0.85)"
+            "  ratios: p95 %.2f (goal <= 1.0), throughput %.2f (goal >= 1.0)"
             % (ratios["p95_kilap_over_core"], ratios["throughput_kilap_over_core"])
         )
         print(
