@@ -60,3 +60,44 @@ def test_examples():
     assert nip.nip_errors("199201012017033006") == [nip.ERR_GENDER_DIGIT]
     assert nip.nip_errors(None) == [nip.ERR_LENGTH]
     assert nip.nip_birth_date("bad") is None
+
+
+# NI PPPK: birth date, year of first appointment as PPPK, a two-digit code that is
+# never a month (21 for most PPPK, 24 seen for part-time), gender digit, sequence
+PPPK_NI = "199203152022212001"
+
+
+def test_ni_pppk_valid_for_pppk_only():
+    assert nip.nip_errors(PPPK_NI, "female", "pppk") == []
+    assert nip.nip_errors(PPPK_NI, "female", "pppk_pw") == []
+    assert nip.nip_errors("199203152025242001", None, "pppk_pw") == []  # code 24
+    # read as a PNS NIP, digits 13-14 (21) are no month
+    assert nip.nip_errors(PPPK_NI, "female", "pns") == [nip.ERR_TMT]
+    assert nip.nip_errors(PPPK_NI, "female") == [nip.ERR_TMT]
+
+
+def test_ni_pppk_rules():
+    # year of appointment not after the year of birth
+    assert nip.nip_errors("199203151992212001", None, "pppk") == [nip.ERR_PPPK_YEAR]
+    assert nip.nip_errors("199203150000212001", None, "pppk") == [nip.ERR_PPPK_YEAR]
+    # birth date, gender digit and gender are still checked
+    assert nip.nip_errors("199202302022212001", None, "pppk") == [nip.ERR_BIRTH_DATE]
+    assert nip.nip_errors("199203152022213001", None, "pppk") == [nip.ERR_GENDER_DIGIT]
+    assert nip.nip_errors(PPPK_NI, "male", "pppk") == [nip.ERR_GENDER_MISMATCH]
+
+
+@given(births, gaps, genders, sequences, st.integers(min_value=0, max_value=99))
+def test_generated_ni_pppk_valid_whatever_the_code(birth, gap, gender_digit, seq, code):
+    year = birth.year + 18 + gap % 20
+    value = f"{birth:%Y%m%d}{year:04d}{code:02d}{gender_digit}{seq:03d}"
+    assert nip.nip_errors(value, None, "pppk") == []
+
+
+def test_asn_statuses_defined_once():
+    assert [code for code, _label in nip.ASN_STATUSES] == [
+        "pns",
+        "cpns",
+        "pppk",
+        "pppk_pw",
+    ]
+    assert {"pppk", "pppk_pw"} == nip.PPPK_STATUSES

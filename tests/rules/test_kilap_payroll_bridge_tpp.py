@@ -91,6 +91,20 @@ def test_cpns_sick_three_days():
     assert res["tpp_eligible"] == 2400000
 
 
+def test_part_time_pppk_per_rule_set():
+    """PPPK paruh waktu: nothing unless the rule set includes them, then its factor."""
+    data = tpp.TppInput(base=Dec(4000000), asn_status="pppk_pw", score=Dec(100))
+    assert tpp.compute_tpp(params(), data)["tpp"] == 0
+    included = params(pppk_pw_included=True, pppk_pw_factor=Dec(50))
+    assert tpp.compute_tpp(included, data)["tpp_gross"] == 2000000
+    full_pppk = tpp.TppInput(base=Dec(4000000), asn_status="pppk", score=Dec(100))
+    assert tpp.compute_tpp(included, full_pppk)["tpp_gross"] == 4000000
+    with pytest.raises(tpp.TppError):
+        tpp.check_params(params(pppk_pw_included=True, pppk_pw_factor=Dec(101)))
+    with pytest.raises(tpp.TppError):
+        tpp.check_params(params(pppk_pw_factor=Dec(-1)))
+
+
 def test_leave_tiers():
     assert tpp.leave_factor(SICK, {"sick": 2}) == 1
     assert tpp.leave_factor(SICK, {"sick": 14}) == Dec("0.75")

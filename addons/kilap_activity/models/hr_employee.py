@@ -21,12 +21,16 @@ class HrEmployee(models.Model):
         index="btree_not_null",
         copy=False,
         tracking=True,
-        help="Nomor Induk Pegawai: 18 digits (birth date, TMT CPNS, gender, sequence).",
+        help="Nomor Induk Pegawai: 18 digits (birth date, TMT CPNS, gender, sequence); "
+        "for PPPK the Nomor Induk PPPK (birth date, year of appointment, code, gender, "
+        "sequence).",
     )
     asn_status = fields.Selection(
-        [("pns", "PNS"), ("cpns", "CPNS"), ("pppk", "PPPK")],
+        nip_rules.ASN_STATUSES,
         string="ASN Status",
         tracking=True,
+        help="PPPK Part-time: PPPK paruh waktu (since 2025); the TPP rule set says "
+        "whether and how much TPP they receive.",
     )
     golongan_id = fields.Many2one(
         "kilap.golongan",
@@ -92,7 +96,7 @@ class HrEmployee(models.Model):
             ):
                 employee.penilai_id = employee.parent_id
 
-    @api.constrains("nip", "sex")
+    @api.constrains("nip", "sex", "asn_status")
     def _check_nip(self):
         messages = {
             nip_rules.ERR_LENGTH: self.env._("The NIP must have exactly 18 digits."),
@@ -105,6 +109,10 @@ class HrEmployee(models.Model):
             nip_rules.ERR_TMT_BEFORE_BIRTH: self.env._(
                 "The TMT CPNS in the NIP cannot be before the birth date."
             ),
+            nip_rules.ERR_PPPK_YEAR: self.env._(
+                "Digits 9 to 12 of the NI PPPK must be the year of first appointment "
+                "as PPPK, after the year of birth."
+            ),
             nip_rules.ERR_GENDER_DIGIT: self.env._(
                 "Digit 15 of the NIP must be 1 (male) or 2 (female)."
             ),
@@ -113,7 +121,9 @@ class HrEmployee(models.Model):
             ),
         }
         for employee in self.filtered("nip"):
-            errors = nip_rules.nip_errors(employee.nip, employee.sex)
+            errors = nip_rules.nip_errors(
+                employee.nip, employee.sex, employee.asn_status
+            )
             if errors:
                 raise ValidationError(
                     self.env._(

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..rules import nip as nip_rules
+
 
 class HrEmployeePublic(models.Model):
     """ASN identity is public within the pemda: it is printed on every official form.
@@ -12,7 +14,7 @@ class HrEmployeePublic(models.Model):
 
     nip = fields.Char(string="NIP", readonly=True)
     asn_status = fields.Selection(
-        [("pns", "PNS"), ("cpns", "CPNS"), ("pppk", "PPPK")],
+        nip_rules.ASN_STATUSES,
         string="ASN Status",
         readonly=True,
     )

@@ -21,6 +21,23 @@ class TestAsnProfile(KilapActivityCase):
         with self.assertRaisesRegex(ValidationError, "TMT CPNS"):
             self.emp_staff_b.nip = "199201012017131006"
 
+    def test_ni_pppk(self):
+        """A PPPK's Nomor Induk: digits 13-14 are a code, never a month."""
+        employee = self.emp_staff_b
+        with self.assertRaisesRegex(ValidationError, "TMT CPNS month"):
+            employee.write({"nip": "199203152022211006"})
+        employee.write({"asn_status": "pppk", "nip": "199203152022211006"})
+        self.assertEqual(employee.nip, "199203152022211006")
+        employee.asn_status = "pppk_pw"  # part-time PPPK: the same number
+        with self.assertRaisesRegex(ValidationError, "year of first appointment"):
+            employee.nip = "199203151990211006"
+        # back to PNS with a PPPK number: refused, nothing changed
+        with self.assertRaisesRegex(ValidationError, "TMT CPNS month"):
+            employee.asn_status = "pns"
+        self.assertEqual(
+            (employee.asn_status, employee.nip), ("pppk_pw", "199203152022211006")
+        )
+
     def test_nip_gender_mismatch(self):
         # emp_pegawai is female; digit 15 = 1 means male
         with self.assertRaisesRegex(ValidationError, "does not match"):

@@ -32,6 +32,17 @@ class KilapTppRuleset(models.Model):
     weight_kinerja = fields.Float(default=60.0, tracking=True)
     weight_disiplin = fields.Float(default=40.0, tracking=True)
     cpns_factor = fields.Float(string="CPNS Factor (%)", default=80.0, tracking=True)
+    pppk_pw_included = fields.Boolean(
+        string="Part-time PPPK Receive TPP",
+        tracking=True,
+        help="PPPK paruh waktu (since 2025): whether this Perkada pays them TPP.",
+    )
+    pppk_pw_factor = fields.Float(
+        string="Part-time PPPK Factor (%)",
+        default=100.0,
+        tracking=True,
+        help="Share of the TPP base a part-time PPPK receives, when included.",
+    )
 
     active = fields.Boolean(default=True)
     regulation = fields.Char(help="Perbup/Perwali this version implements.")
@@ -160,6 +171,7 @@ class KilapTppRuleset(models.Model):
         "weight_kinerja",
         "weight_disiplin",
         "cpns_factor",
+        "pppk_pw_factor",
         "perf_cap",
         "cut_cap",
         "tk_pct",
@@ -190,7 +202,8 @@ class KilapTppRuleset(models.Model):
             ),
             "negative": self.env._("Percentages and amounts cannot be negative."),
             "over_100": self.env._(
-                "The cut cap and the CPNS factor cannot exceed 100 %."
+                "The cut cap, the CPNS factor and the part-time PPPK factor cannot "
+                "exceed 100 %."
             ),
             "negative_base": self.env._("The TPP base cannot be negative."),
             "negative_count": self.env._("Counts cannot be negative."),
@@ -219,6 +232,8 @@ class KilapTppRuleset(models.Model):
             cut_base=self.cut_base,
             cut_cap=d(self.cut_cap),
             cpns_factor=d(self.cpns_factor),
+            pppk_pw_included=self.pppk_pw_included,
+            pppk_pw_factor=d(self.pppk_pw_factor),
             leave_effects=leave_effects,
             tax_mode=self.tax_mode,
             bpjs_employee_pct=d(self.bpjs_employee_pct),

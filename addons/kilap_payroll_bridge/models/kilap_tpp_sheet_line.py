@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kilap_activity.rules.nip import ASN_STATUSES
+
 
 class KilapTppSheetLine(models.Model):
     """One employee on a TPP sheet, with every figure of the computation."""
@@ -30,9 +32,7 @@ class KilapTppSheetLine(models.Model):
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     user_id = fields.Many2one(related="employee_id.user_id")
     nip = fields.Char(string="NIP")
-    asn_status = fields.Selection(
-        [("pns", "PNS"), ("cpns", "CPNS"), ("pppk", "PPPK")], string="ASN Status"
-    )
+    asn_status = fields.Selection(ASN_STATUSES, string="ASN Status")
     golongan_id = fields.Many2one("kilap.golongan")
     jabatan_name = fields.Char(string="Position (Jabatan)")
     kelas_jabatan = fields.Integer(string="Position Class")

@@ -96,6 +96,9 @@ class TppParams:
     cut_base: str = CUT_BASE_DISIPLIN
     cut_cap: Decimal = HUNDRED
     cpns_factor: Decimal = Decimal(80)
+    # PPPK paruh waktu (part-time): each Perkada says whether and how much
+    pppk_pw_included: bool = False
+    pppk_pw_factor: Decimal = Decimal(100)
     # {leave key: [(day_from, day_to or None, paid %), ...]}
     leave_effects: dict = field(default_factory=dict)
     tax_mode: str = TAX_NONE
@@ -124,6 +127,16 @@ class TppInput:
     zakat: bool = False
 
 
+def status_factor_of(params, asn_status):
+    """Share of the base paid for an ASN status: CPNS at the CPNS factor, a
+    part-time PPPK at its factor or not at all, everyone else in full."""
+    if asn_status == "cpns":
+        return D(params.cpns_factor) / HUNDRED
+    if asn_status == "pppk_pw":
+        return D(params.pppk_pw_factor) / HUNDRED if params.pppk_pw_included else ZERO
+    return D(1)
+
+
 def check_params(params):
     """Raise TppError when the rule set cannot give a meaningful amount."""
     wk, wd = D(params.weight_kinerja), D(params.weight_disiplin)
@@ -143,6 +156,7 @@ def check_params(params):
         params.apel_pct,
         params.cut_cap,
         params.cpns_factor,
+        params.pppk_pw_factor,
         params.bpjs_employee_pct,
         params.bpjs_employer_pct,
         params.zakat_pct,
@@ -151,9 +165,12 @@ def check_params(params):
     ]
     if any(D(p) < 0 for p in percents) or D(params.bpjs_ceiling) < 0:
         raise TppError("negative", "Percentages and amounts cannot be negative.")
-    if D(params.cut_cap) > HUNDRED or D(params.cpns_factor) > HUNDRED:
+    capped = (params.cut_cap, params.cpns_factor, params.pppk_pw_factor)
+    if max(D(p) for p in capped) > HUNDRED:
         raise TppError(
-            "over_100", "The cut cap and the CPNS factor cannot exceed 100 %."
+            "over_100",
+            "The cut cap, the CPNS factor and the part-time PPPK factor cannot "
+            "exceed 100 %.",
         )
 
 
@@ -216,8 +233,7 @@ def compute_tpp(params, data):
         return round_money(x, r)
 
     base = money(data.base)
-    status_factor = D(params.cpns_factor) / HUNDRED if data.asn_status == "cpns" else 1
-    status_factor = D(status_factor)
+    status_factor = D(status_factor_of(params, data.asn_status))
     tpp_gross = money(base * status_factor)
     lf = leave_factor(params.leave_effects, data.leave_days)
     tpp_eligible = money(tpp_gross * lf)

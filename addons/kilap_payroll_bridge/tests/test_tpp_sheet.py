@@ -196,6 +196,22 @@ class TestTppWorkedExamples(KilapTppCase):
         with self.assertRaises(UserError):
             sheet.action_use_version_in_force()
 
+    def test_part_time_pppk(self):
+        """PPPK paruh waktu: no TPP unless the rule set includes them, then at its
+        factor; a factor over 100 % is refused."""
+        self.emp_c.asn_status = "pppk_pw"
+        self.emp_c.nip = False
+        sheet = self.make_sheet(self.march)
+        self.assertEqual(self.line_of(sheet, self.emp_c).tpp, 0)
+        self.assertEqual(self.line_of(sheet, self.emp_c).asn_status, "pppk_pw")
+        sheet.line_ids.unlink()
+        sheet.unlink()
+        with self.assertRaisesRegex(ValidationError, "part-time PPPK factor"):
+            self.ruleset.write({"pppk_pw_included": True, "pppk_pw_factor": 101})
+        self.ruleset.write({"pppk_pw_included": True, "pppk_pw_factor": 50})
+        line = self.line_of(self.make_sheet(self.march), self.emp_c)
+        self.assertEqual(line.tpp_gross, line.base_amount / 2)
+
     def test_locked_ruleset_refuses_changes(self):
         self.make_sheet(self.march)
         with self.assertRaises(UserError):
