@@ -149,14 +149,15 @@ def vacuum(db):
 
 
 def start_close(registry, company_id, date_from, date_to):
-    """BKPSDM clicks *Compute Scores* on a new period: the jobs are enqueued."""
+    """BKPSDM clicks *Compute Scores* on a new period: the jobs are enqueued.
+    Returns the period's id and its background work's."""
 
     def compute(env):
         period = env["kilap.score.period"].create(
             {"company_id": company_id, "date_from": date_from, "date_to": date_to}
         )
         period.action_compute()
-        return period.id
+        return period.id, env["kilap.job.batch"]._kilap_running(period).id
 
     return as_user(
         registry, BKPSDM_LOGIN, "BKPSDM (bench)",
@@ -180,16 +181,20 @@ def close_and_generate(registry, company_id, period_id):
     )  # fmt: skip
 
 
-def wait_batch(db, batch_id, timeout=1800):
-    """Poll until the batch is done."""
-    deadline = time.time() + timeout
+def wait_batch(db, batch_id, on_chunk=None, timeout=1800):
+    """Poll until the background work is done (its owner's finishing step ran
+    in the same transaction); ``on_chunk(done)`` after each new chunk done."""
+    deadline, seen = time.time() + timeout, -1
     while time.time() < deadline:
         try:
             with pg(db) as conn, conn.cursor() as cr:
                 cr.execute(
-                    "SELECT state FROM kilap_job_batch WHERE id = %s", [batch_id]
+                    "SELECT b.state, count(*) FILTER (WHERE c.state = 'done') "
+                    "FROM kilap_job_batch b LEFT JOIN kilap_job_chunk c "
+                    "ON c.batch_id = b.id WHERE b.id = %s GROUP BY b.state",
+                    [batch_id],
                 )
-                state = cr.fetchone()[0]
+                state, done = cr.fetchone()
         except psycopg2.OperationalError:
             time.sleep(1)
             continue
@@ -197,42 +202,11 @@ def wait_batch(db, batch_id, timeout=1800):
             raise SystemExit(f"background work {batch_id} failed: see its chunks")
         if state == "done":
             return
-        time.sleep(0.3)
-    raise SystemExit(f"background work {batch_id} did not finish within {timeout} s")
-
-
-def wait_computed(db, period_id, on_chunk=None, timeout=1800):
-    """Poll until the period is Computed; ``on_chunk(done)`` after each new chunk."""
-    deadline, seen = time.time() + timeout, -1
-    while time.time() < deadline:
-        try:
-            with pg(db) as conn, conn.cursor() as cr:
-                cr.execute(
-                    "SELECT state FROM kilap_score_period WHERE id = %s", [period_id]
-                )
-                state = cr.fetchone()[0]
-                cr.execute(
-                    "SELECT count(*) FILTER (WHERE c.state = 'done'), "
-                    "count(*) FILTER (WHERE c.state = 'failed') FROM kilap_job_chunk c "
-                    "JOIN kilap_job_batch b ON b.id = c.batch_id "
-                    "WHERE b.res_model = 'kilap.score.period' AND b.res_id = %s",
-                    [period_id],
-                )
-                done, failed = cr.fetchone()
-        except psycopg2.OperationalError:
-            time.sleep(1)
-            continue
-        if failed:
-            raise SystemExit(
-                f"{failed} chunk(s) failed: see the period's Background Work"
-            )
-        if state == "computed":
-            return
         if on_chunk and done > seen:
             seen = done
             on_chunk(done)
         time.sleep(0.3)
-    raise SystemExit(f"the close did not finish within {timeout} s")
+    raise SystemExit(f"background work {batch_id} did not finish within {timeout} s")
 
 
 def chunk_report(db, period_id):
@@ -271,10 +245,10 @@ def run(args, registry, company_id, month, label, ports, disturb=None, proxy=Fal
     events = []
     try:
         clicked = time.time()
-        period_id = start_close(registry, company_id, date_from, date_to)
-        wait_computed(
+        period_id, batch_id = start_close(registry, company_id, date_from, date_to)
+        wait_batch(
             args.db,
-            period_id,
+            batch_id,
             on_chunk=(lambda done: disturb(nodes, done, events)) if disturb else None,
         )
         computed = time.time() - clicked
