@@ -45,10 +45,10 @@ def track_in_batch(records, fields_iter, initial_values_dict):
     for record in changed:
         if tracking[record.id][1]:
             author = authors.get(record.id)
-            by_author[author.id if author else None].append(record)
+            by_author[author.id if author else None].append(record.id)
     value_list = []
-    for author_id, group in by_author.items():
-        group = records.browse([record.id for record in group])
+    for author_id, ids in by_author.items():
+        group = records.browse(ids)
         messages = group._message_log_batch(
             {
                 record.id: bodies[record.id]

@@ -13,13 +13,16 @@ class HrPayslipRun(models.Model):
     _name = "hr.payslip.run"
     _inherit = ["hr.payslip.run", "kilap.job.owner.mixin"]
 
+    def _kilap_check_draft(self):
+        if self.state != "draft":
+            raise UserError(self.env._("Payslips are generated in a draft batch only."))
+
     def _kilap_generate_in_background(self, employees, per_job=SLIPS_PER_JOB):
         """Generate and compute the payslips of ``employees`` in this draft
         batch as jobs; refused while the batch already has work running."""
         self.ensure_one()
         self.check_access("write")
-        if self.state != "draft":
-            raise UserError(self.env._("Payslips are generated in a draft batch only."))
+        self._kilap_check_draft()
         ids = sorted(employees.ids)
         return self.env["kilap.job.batch"]._kilap_start(
             self,
@@ -35,8 +38,7 @@ class HrPayslipRun(models.Model):
         skipped (a chunk is one transaction, so a crashed run left none).
         """
         self.ensure_one()
-        if self.state != "draft":
-            raise UserError(self.env._("Payslips are generated in a draft batch only."))
+        self._kilap_check_draft()
         employees = self.env["hr.employee"].browse(employee_ids).exists()
         todo = employees - self.slip_ids.employee_id
         if todo:
