@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class KilapJobOwnerMixin(models.AbstractModel):
@@ -26,11 +26,19 @@ class KilapJobOwnerMixin(models.AbstractModel):
     job_item_count = fields.Integer(compute="_compute_job")
     job_item_done = fields.Integer(compute="_compute_job")
 
+    @api.depends_context("allowed_company_ids")
     def _compute_job(self):
         batches = self.env["kilap.job.batch"].sudo()
         found = (
             batches.search(
-                [("res_model", "=", self._name), ("res_id", "in", self.ids)],
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    # the companies the user works in now, as the batch and
+                    # chunk record rules read them: the form never shows parts
+                    # the user may not open
+                    ("company_id", "in", [False, *self.env.companies.ids]),
+                ],
                 order="id desc",
             )
             if self.ids

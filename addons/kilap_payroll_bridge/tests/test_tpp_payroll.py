@@ -185,6 +185,20 @@ class TestTppPayroll(KilapTppCase):
         # a chunk replayed after a crash adds no payslip
         run._kilap_payslip_chunk(employees.ids)
         self.assertEqual(len(run.slip_ids), 2)
+        # the form as a payroll manager: the parts in the batch's company, none
+        # (and no access error) while working in another company
+        other = self.env["res.company"].create({"name": "Pemda Lain"})
+        officer, _employee = self.make_user(
+            "tpp_payroll_manager",
+            "base.group_user,payroll.group_payroll_manager",
+            company_ids=[Command.set([self.company.id, other.id])],
+        )
+        spec = {"job_chunk_ids": {"fields": {"node": {}, "state": {}}}}
+        form = run.with_user(officer)
+        here = form.with_context(allowed_company_ids=[self.company.id])
+        self.assertEqual(len(here.web_read(spec)[0]["job_chunk_ids"]), 2)
+        elsewhere = form.with_context(allowed_company_ids=[other.id])
+        self.assertEqual(elsewhere.web_read(spec)[0]["job_chunk_ids"], [])
 
     def test_wizard_sends_big_batches_to_background(self):
         run = self._run()
