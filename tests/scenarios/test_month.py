@@ -669,7 +669,7 @@ class TestScenarioMonth(HttpCase):
             )
             self.assertEqual(batch.state, "running")
             self.assertEqual(batch.item_count, 3)
-            self.assertEqual(batch.method_args, ["2026-03-12", "2026-03-13"])
+            self.assertEqual(batch.name, "Daily results 2026-03-13")
             self.run_jobs()
         self.assertEqual(batch.state, "done")
         self.assertEqual(
@@ -896,7 +896,7 @@ class TestScenarioMonth(HttpCase):
             [("res_model", "=", "res.company"), ("res_id", "=", self.company.id)],
             limit=1,
         )
-        self.assertEqual(nightly.method_args, ["2026-03-31", "2026-04-01"])
+        self.assertEqual(nightly.name, "Daily results 2026-04-01")
         self.assertEqual(nightly.state, "done")
         april_first = self.env["kilap.attendance.day"].search(
             [("employee_id", "in", self.staff.ids), ("date", "=", date(2026, 4, 1))]

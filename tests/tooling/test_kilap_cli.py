@@ -136,3 +136,24 @@ def test_prefork_args():
     assert "--workers=2" in args and f"--gevent-port={port + 1}" in args
     assert "--limit-time-real=120" in args
     assert f"--limit-memory-hard={2560 * 1024 * 1024}" in args
+
+
+def test_rendered_conf_leaves_unset_db_options_out(tmp_path, monkeypatch):
+    """Odoo 19 warns at every start about "False" in a non-boolean option."""
+    monkeypatch.setattr(server, "STATE", tmp_path)
+    monkeypatch.setattr(server, "oca_addons_path", lambda venv: tmp_path / "oca")
+    for name in ("PGHOST", "PGPORT", "PGPASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("PGUSER", "kilap")
+    conf, _data = server.render_config(tmp_path / "odoo", tmp_path / "venv", 18999)
+    options = dict(
+        line.split(" = ", 1)
+        for line in conf.read_text().splitlines()
+        if " = " in line and not line.startswith(";")
+    )
+    assert "db_host" not in options and "db_password" not in options
+    assert options["db_user"] == "kilap" and options["http_port"] == "18999"
+    assert "False" not in {v for k, v in options.items() if k.startswith("db_")}
+    monkeypatch.setenv("PGHOST", "db.example")
+    conf, _data = server.render_config(tmp_path / "odoo", tmp_path / "venv", 18999)
+    assert "db_host = db.example\n" in conf.read_text()

@@ -48,16 +48,22 @@ def render_config(odoo, venv, http_port, name="odoo.conf"):
     values = {
         "addons_path": ",".join(str(p) for p in addons),
         "data_dir": str(data_dir),
-        "db_host": os.environ.get("PGHOST") or "False",
-        "db_port": os.environ.get("PGPORT") or "False",
+        "db_host": os.environ.get("PGHOST", ""),
+        "db_port": os.environ.get("PGPORT", ""),
         "db_user": os.environ.get("PGUSER") or getpass.getuser(),
-        "db_password": os.environ.get("PGPASSWORD") or "False",
+        "db_password": os.environ.get("PGPASSWORD", ""),
         "http_port": str(http_port),
         "admin_passwd": master_password(),
     }
     template = string.Template((REPO / "config" / "odoo.local.conf").read_text())
     out = STATE / name
-    out.write_text(template.substitute(values))
+    # an unset option is left out: Odoo 19 warns about "False" in a non-boolean one
+    text = "".join(
+        line
+        for line in template.substitute(values).splitlines(keepends=True)
+        if not line.rstrip().endswith("=") or line.lstrip().startswith(";")
+    )
+    out.write_text(text)
     out.chmod(0o600)
     return out, data_dir
 

@@ -582,8 +582,9 @@ class KilapAttendanceDay(models.Model):
     def _cron_compute_yesterday(self):
         """Nightly: results of yesterday (and the day before, for late syncs), as
         background jobs of NIGHTLY_CHUNK employees per company (kilap.job.batch).
-        A company whose previous night still runs is left to it."""
-        today = fields.Date.context_today(self)
+        Each employee's yesterday is taken in the office's own time zone (see
+        ``res.company._kilap_compute_days_chunk``). A company whose previous night
+        still runs is left to it."""
         Batch = self.env["kilap.job.batch"]
         Employee = self.env["hr.employee"].sudo()
         for company in self.env["res.company"].sudo().search([("active", "=", True)]):
@@ -594,14 +595,16 @@ class KilapAttendanceDay(models.Model):
             ).ids
             if not ids:
                 continue
+            tz = pytz.timezone(
+                company.partner_id.tz
+                or company.resource_calendar_id.tz
+                or Employee.browse(ids[0])._kilap_tz()
+            )
+            yesterday = datetime.now(tz).date() - timedelta(days=1)
             Batch._kilap_start(
                 company,
-                self.env._("Daily results %s", today - timedelta(days=1)),
+                self.env._("Daily results %s", yesterday),
                 "_kilap_compute_days_chunk",
                 [ids[n : n + NIGHTLY_CHUNK] for n in range(0, len(ids), NIGHTLY_CHUNK)],
-                args=(
-                    fields.Date.to_string(today - timedelta(days=2)),
-                    fields.Date.to_string(today - timedelta(days=1)),
-                ),
                 replace_failed=True,
             )

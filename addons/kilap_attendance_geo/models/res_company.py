@@ -1,3 +1,6 @@
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import fields, models
 
 
@@ -50,9 +53,24 @@ class ResCompany(models.Model):
         "h).",
     )
 
-    def _kilap_compute_days_chunk(self, employee_ids, date_from, date_to):
-        """One chunk of the nightly daily results (idempotent: a recompute)."""
+    def _kilap_compute_days_chunk(self, employee_ids, date_from=None, date_to=None):
+        """One chunk of the daily results (idempotent: a recompute).
+
+        Without dates it is the nightly run: the last two finished days in each
+        employee's own time zone, so the server's date (UTC) never decides which day
+        of a WITA or WIT office is over.
+        """
         employees = self.env["hr.employee"].sudo().browse(employee_ids).exists()
-        self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
-            employees, fields.Date.to_date(date_from), fields.Date.to_date(date_to)
-        )
+        Day = self.env["kilap.attendance.day"].sudo()
+        if date_from and date_to:
+            Day._kilap_compute_days(
+                employees, fields.Date.to_date(date_from), fields.Date.to_date(date_to)
+            )
+            return
+        by_today = defaultdict(lambda: employees.browse())
+        for employee in employees:
+            by_today[employee._kilap_today()] |= employee
+        for today, group in sorted(by_today.items()):
+            Day._kilap_compute_days(
+                group, today - timedelta(days=2), today - timedelta(days=1)
+            )

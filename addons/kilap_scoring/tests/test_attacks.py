@@ -11,7 +11,7 @@ import pytz
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from odoo.addons.kilap_activity.tests.common import KilapRpcCase
 
@@ -27,7 +27,11 @@ class TestPeriodAttacks(KilapRpcCase):
         cls.pegawai = ref("kilap_activity.employee_demo_pegawai")
         cls.staf = ref("kilap_activity.employee_demo_staf_dinkes_umum")
         cls.company = cls.pegawai.company_id
-        cls.today = cls.pegawai._kilap_today()
+        cls.tz = pytz.timezone(cls.staf._kilap_tz())
+        # today in the office, seen at 20:00: every hour the tests write is over,
+        # whatever the clock of the machine that runs them says
+        cls.today = datetime.now(cls.tz).date()
+        cls.startClassPatcher(freeze_time(cls.utc(20.0)))
         Period = cls.env["kilap.score.period"]
         start, end = Period._kilap_month_bounds(cls.today)
         cls.period = Period.search(
@@ -35,7 +39,6 @@ class TestPeriodAttacks(KilapRpcCase):
         ) or Period.create(
             {"company_id": cls.company.id, "date_from": start, "date_to": end}
         )
-        cls.tz = pytz.timezone(cls.staf._kilap_tz())
         # inputs of this month, written while it is still open
         Attendance = cls.env["hr.attendance"]
         cls.attendance = Attendance.create(
