@@ -83,7 +83,10 @@ def install_demo_db(odoo, venv, conf, state, missing):
     )
     started = time.time()
     proc = odoo_run_to_log(
-        odoo, venv, conf, DEMO_DB, log, "-i", ",".join(to_install), "--with-demo"
+        *(odoo, venv, conf, DEMO_DB, log, "-i", ",".join(to_install), "--with-demo"),
+        # Indonesian with every module's terms, before the demo data gives it to the
+        # demo company and logins (English stays in the user's preferences)
+        "--load-language=id_ID",
     )
     created = state == "absent"
     state, missing = db_kilap_state(DEMO_DB)

@@ -25,6 +25,17 @@ RHK_TEMPLATES = {
     "fungsional": ["Terlaksananya layanan fungsional", "Tersusunnya laporan layanan"],
     "pelaksana": ["Terkelolanya data dan dokumen", "Tersusunnya laporan bulanan"],
 }
+# the logins ./kilap demo prints (password = login)
+DEMO_LOGINS = (
+    "admin",
+    "bkpsdm",
+    "adminopd",
+    "atasan",
+    "pegawai",
+    "keuangan",
+    "bendahara",
+    "auditor",
+)
 ACTIVITIES = [
     ("Rapat koordinasi", "Mengikuti rapat koordinasi dan mencatat tindak lanjut."),
     ("Pengolahan data", "Mengolah dan memeriksa data pelayanan."),
@@ -250,3 +261,16 @@ class KilapActivityDemo(models.AbstractModel):
             }
         )
         upcoming._kilap_transition({"state": "submitted"})
+
+    @api.model
+    def _kilap_demo_speak_indonesian(self):
+        """The demo company and every demo login in Indonesian, when the database has
+        it (``./kilap demo`` loads it): the pemda's own language first, English one
+        click away in the user's preferences. A database without it is left as is."""
+        if not self.env["res.lang"]._get_code("id_ID"):
+            return
+        company = self.env.ref("kilap_activity.company_demo_gorut")
+        users = self.env["res.users"].search(
+            [("login", "in", DEMO_LOGINS), ("share", "=", False)]
+        )
+        (company.partner_id | users.partner_id).write({"lang": "id_ID"})

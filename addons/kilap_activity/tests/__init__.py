@@ -11,3 +11,4 @@ from . import test_views
 from . import test_bulk
 from . import test_attacks
 from . import test_tracking
+from . import test_demo_language

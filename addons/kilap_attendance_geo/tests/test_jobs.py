@@ -52,7 +52,10 @@ class TestNightlyJobs(KilapGeoCase):
         for tz, employee in zones.items():
             location = self.location.copy({"name": f"Kantor {tz}", "kilap_tz": tz})
             employee.write(
-                {"work_location_id": location.id, "resource_calendar_id": self.calendar.id}
+                {
+                    "work_location_id": location.id,
+                    "resource_calendar_id": self.calendar.id,
+                }
             )
         Day = self.env["kilap.attendance.day"]
         with freeze_time(datetime(2026, 3, 10, 16, 30)):
@@ -60,7 +63,9 @@ class TestNightlyJobs(KilapGeoCase):
             run_kilap_jobs(self.env)
 
         def dates(employee):
-            return sorted(Day.search([("employee_id", "=", employee.id)]).mapped("date"))
+            return sorted(
+                Day.search([("employee_id", "=", employee.id)]).mapped("date")
+            )
 
         # Sunday 8 March has no schedule; Tuesday 10 March is over only east of WIB
         self.assertEqual(dates(self.pegawai), [date(2026, 3, 9)])

@@ -60,3 +60,31 @@ class TestTppReport(KilapTppCase, HttpCase):
         self.assertIn("Citra CPNS", text)
         self.assertIn(self.emp_a.name, text)
         self.assertLess(len(pdf), 500_000)
+
+    def test_pdf_recap_in_indonesian(self):
+        """Printed by a user who reads Indonesian, as every demo user does: Indonesian
+        headings, day/month/year dates and dots between thousands."""
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"]._load_module_terms(
+            ["kilap_payroll_bridge", "kilap_scoring", "kilap_activity"], ["id_ID"]
+        )
+        march = self.make_period(
+            MARCH, {self.emp_a: (90, "baik"), self.emp_c: (80, "baik")}, {}
+        )
+        sheet = self.approve(self.make_sheet(march))
+        report = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True, lang="id_ID")
+            .with_user(self.env.user)
+        )
+        self.env.user.lang = "id_ID"
+        pdf, _fmt = report._render_qweb_pdf(
+            "kilap_payroll_bridge.action_report_tpp_sheet", sheet.ids
+        )
+        text = " ".join(pdf_text(self, pdf).split())
+        self.assertIn("Rekapitulasi Tambahan Penghasilan Pegawai", text)
+        self.assertIn("TPP Bruto", text)
+        self.assertNotIn("Gross TPP", text)
+        self.assertIn("(01/03/2026 - 31/03/2026)", text)
+        net = f"{sheet.line_ids[0].net:,.0f}".replace(",", ".")
+        self.assertIn(net, text)
