@@ -5,7 +5,9 @@ and that nothing changed; the defended paths stay tested beside them.
 """
 
 import base64
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import fields
 from odoo.tests import tagged
@@ -157,6 +159,16 @@ class TestAttendanceAttacks(KilapRpcCase):
         )
 
     # ------------------------------------------------- one's own attendance
+    @classmethod
+    def evening(cls, employee, days_back, hour=19):
+        """Naive UTC of ``hour`` o'clock ``days_back`` days ago in the employee's
+        office: after any demo day's check-out and before now, at any hour the
+        tests run (the demo month's last days are often the day before)."""
+        tz = pytz.timezone(employee._kilap_tz())
+        day = employee._kilap_today() - timedelta(days=days_back)
+        moment = tz.localize(datetime.combine(day, time(hour)))
+        return moment.astimezone(pytz.utc).replace(tzinfo=None)
+
     def assertOwnDayRefused(self, start, **vals):
         """Admin OPD creating an attendance of their own is refused, nothing made."""
         Attendance = self.env["hr.attendance"]
@@ -180,16 +192,16 @@ class TestAttendanceAttacks(KilapRpcCase):
         """Attack 5: Admin OPD records a full day for themselves with a manual
         reason and no coordinates, and accepts their own flagged attendance."""
         Attendance = self.env["hr.attendance"]
-        start = fields.Datetime.now() - timedelta(days=1, hours=2)
+        start = self.evening(self.admin_opd, 1)
         self.assertOwnDayRefused(
             start,
-            check_out=fields.Datetime.to_string(start + timedelta(hours=8)),
+            check_out=fields.Datetime.to_string(start + timedelta(hours=3)),
             kilap_manual_reason="Dinas dalam kota",
         )
         flagged = Attendance.create(
             {
                 "employee_id": self.admin_opd.id,
-                "check_in": start - timedelta(days=1),
+                "check_in": self.evening(self.admin_opd, 2),
             }
         )
         flagged._kilap_flag("speed")
@@ -305,7 +317,8 @@ class TestAttendanceAttacks(KilapRpcCase):
         att = self.env["hr.attendance"].create(
             {
                 "employee_id": self.pegawai.id,
-                "check_in": fields.Datetime.now() - timedelta(days=2, hours=3),
+                "check_in": self.evening(self.pegawai, 2),
+                "check_out": self.evening(self.pegawai, 2, 20),
                 "in_latitude": OFFICE[0],
                 "in_longitude": OFFICE[1],
                 "in_ip_address": "10.1.2.3",
