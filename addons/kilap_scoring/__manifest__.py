@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "security/kilap_scoring_security.xml",
         "data/kilap_scoring_data.xml",
+        "data/kilap_scoring_cron_data.xml",
         "views/kilap_score_period_views.xml",
         "views/kilap_score_line_views.xml",
         "views/kilap_scoring_config_views.xml",

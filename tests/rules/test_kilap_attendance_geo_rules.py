@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 geo = load_rule("kilap_attendance_geo", "geo")
 bands = load_rule("kilap_attendance_geo", "bands")
 offline = load_rule("kilap_attendance_geo", "offline")
+device = load_rule("kilap_attendance_geo", "device")
 
 BANDS = [("TL1", 1, 30), ("TL2", 31, 60), ("TL3", 61, 90), ("TL4", 91, None)]
 lat_st = st.floats(min_value=-89.0, max_value=89.0)
@@ -156,3 +157,21 @@ def test_offline_window():
     )
     assert offline.is_offline(now - timedelta(minutes=30), now)
     assert not offline.is_offline(now - timedelta(minutes=1), now)
+
+
+def test_device_key_hash():
+    import hashlib
+
+    key = "0123456789abcdef" * 4
+    assert device.key_hash(key) == hashlib.sha256(key.encode()).hexdigest()
+    assert device.key_hash(key) != device.key_hash(key[:-1] + "0")
+    for bad in (None, "", "short", "x" * 129, "key with spaces!!", 123, ["a" * 32]):
+        assert device.key_hash(bad) is None
+    assert device.MAX_SELFIE_BYTES == 100 * 1024
+
+
+@given(st.text(alphabet="abcdefABCDEF0123456789_-", min_size=16, max_size=128))
+def test_device_key_hash_is_hex_sha256(key):
+    digest = device.key_hash(key)
+    assert len(digest) == 64
+    int(digest, 16)

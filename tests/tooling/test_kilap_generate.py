@@ -127,3 +127,32 @@ def test_journal_entries_one_writer():
     assert values[0]["create_uid"] == values[0]["write_uid"] == 9
     assert values[0]["approver_id"] is None and values[0]["active"] is True
     assert values[0]["output_uom"] == "kegiatan" and values[0]["output_qty"] == 1.0
+
+
+def test_schedules_share_keeps_the_plan_otherwise():
+    """Rostered and school staff come from a draw of their own: the rest of the
+    plan, and a plan without them, stay as they were."""
+    month = datetime.date(2026, 10, 1)
+    plain = gen.build_plan(400, 22, 1, month)
+    digest = gen.plan_digest(plain)
+    assert (
+        gen.plan_digest(gen.assign_schedules(gen.build_plan(400, 22, 1, month)))
+        == digest
+    )
+    mixed = gen.assign_schedules(gen.build_plan(400, 22, 1, month), 20, 10)
+    again = gen.assign_schedules(gen.build_plan(400, 22, 1, month), 20, 10)
+    assert gen.plan_digest(mixed) == gen.plan_digest(again) != digest
+    staff = [
+        p for p in mixed["people"] if p["jabatan_type"] in ("fungsional", "pelaksana")
+    ]
+    rostered = sum(p.get("schedule") == "roster" for p in staff)
+    school = sum(p.get("schedule") == "school" for p in staff)
+    assert 0.12 < rostered / len(staff) < 0.28 and 0.04 < school / len(staff) < 0.16
+    assert not any(
+        p.get("schedule") for p in mixed["people"] if p["jabatan_type"] == "jpt"
+    )
+    assert [dict(p, schedule=None) for p in mixed["people"]] == [
+        dict(p, schedule=None) for p in plain["people"]
+    ]
+    with pytest.raises(ValueError):
+        gen.assign_schedules(gen.build_plan(10, 5, 1, month), 80, 30)

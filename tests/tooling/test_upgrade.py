@@ -75,6 +75,13 @@ def odoo(odoo_src, conf, *args, log):
         ).returncode
 
 
+# approved field duties without an SPT number (the migration gives them one)
+UNNUMBERED_DUTIES = (
+    "SELECT count(*) FROM kilap_field_duty "
+    "WHERE state IN ('approved', 'reported') AND spt_number IS NULL"
+)
+
+
 def counts(db):
     out = subprocess.run(
         ["psql", "-At", "-d", db, "-c", COUNTS],
@@ -160,6 +167,13 @@ def test_upgrade_from_previous_release(repo, tmp_path):
         assert rc == 0, text[-3000:]
         assert " ERROR " not in text, text[-3000:]
         assert counts(db) == before
+        unnumbered = subprocess.run(
+            ["psql", "-At", "-d", db, "-c", UNNUMBERED_DUTIES],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        assert unnumbered == ["0"], unnumbered  # kilap_activity 19.0.1.1.0 numbers them
         shell = subprocess.run(
             [
                 sys.executable,

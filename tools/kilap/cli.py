@@ -43,14 +43,33 @@ def add_scale_parsers(sub):
     gen.add_argument(
         "--users", type=int, default=200, help="users to create (supervisors first)"
     )
+    gen.add_argument(
+        "--rostered",
+        type=float,
+        default=0,
+        help="%% of the staff on a shift roster (a day shift, off at weekends)",
+    )
+    gen.add_argument(
+        "--school",
+        type=float,
+        default=0,
+        help="%% of the staff on the 6-day school week",
+    )
     bench = sub.add_parser("bench", help="benchmarks B1-B4 (see BENCHMARKS.md)")
     bench.add_argument(
-        "which", choices=["b1", "b2", "b3", "b4", "all", "close", "nodes", "faults"]
+        "which",
+        choices=["b1", "b2", "b3", "b4", "all", "close", "nodes", "faults"],
     )
     bench.add_argument(
         "--sizes", help="employees, comma-separated (B1 default 1000,5000)"
     )
     bench.add_argument("--label", default="", help="suffix of the JSON file names")
+    bench.add_argument(
+        "--rostered",
+        type=float,
+        default=0,
+        help="B1/B3/B4: %% of the staff on a roster (database kilap_bench_n<size>r<pct>)",
+    )
     bench.add_argument(
         "--queries",
         action="store_true",

@@ -33,7 +33,18 @@ def bench_conf(odoo, venv):
     return render_config(odoo, venv, BENCH_PORT, name="bench.conf")[0]
 
 
-def generate(odoo, venv, db, employees, days=22, seed=1, users=200, month=None):
+def generate(
+    odoo,
+    venv,
+    db,
+    employees,
+    days=22,
+    seed=1,
+    users=200,
+    month=None,
+    rostered=0,
+    school=0,
+):
     """Fill ``db`` (created when absent) with a generated pemda; the child's exit code."""
     ensure_postgres()
     conf = bench_conf(odoo, venv)
@@ -52,21 +63,29 @@ def generate(odoo, venv, db, employees, days=22, seed=1, users=200, month=None):
         *("-c", str(conf), "-d", db, "--employees", str(employees)),
         *("--days", str(days), "--seed", str(seed), "--users", str(users)),
         *(["--month", month] if month else []),
+        *(["--rostered", str(rostered)] if rostered else []),
+        *(["--school", str(school)] if school else []),
     )
 
 
 def cmd_generate(args, odoo, venv):
     db = args.db or f"kilap_bench_n{args.employees}"
     return generate(
-        odoo, venv, db, args.employees, args.days, args.seed, args.users, args.month
+        *(odoo, venv, db, args.employees, args.days, args.seed, args.users, args.month),
+        rostered=args.rostered,
+        school=args.school,
     )
 
 
-def generated_db(odoo, venv, size, users=200):
+def generated_db(odoo, venv, size, users=200, rostered=0):
     """kilap_bench_n<size> (``u<users>`` when not 200 users), generated once (seed 1,
     22 days of October 2026) and reused; the add-ons that changed since are updated
     in place."""
-    db = f"kilap_bench_n{size}" + (f"u{users}" if users != 200 else "")
+    db = (
+        f"kilap_bench_n{size}"
+        + (f"u{users}" if users != 200 else "")
+        + (f"r{rostered:g}" if rostered else "")
+    )
     if db_kilap_state(db)[0] == "complete":
         with pg_cursor(db) as cr:
             # a generation that died half-way left a company and no journal
@@ -82,7 +101,7 @@ def generated_db(odoo, venv, size, users=200):
             return db
     if db_exists(db):
         drop_db(db, STATE / "data")
-    if generate(odoo, venv, db, size, users=users, month="2026-10"):
+    if generate(odoo, venv, db, size, users=users, month="2026-10", rostered=rostered):
         raise KilapError(f"generating {db} failed")
     return db
 
@@ -108,7 +127,7 @@ def cmd_bench(args, odoo, venv):
             )
             continue
         for size in sizes or BENCH_SIZES[bench]:
-            db = generated_db(odoo, venv, size)
+            db = generated_db(odoo, venv, size, rostered=args.rostered)
             if bench in CLUSTER:
                 code |= run_child(venv, "bench.close", "-c", str(conf), "-d", db, bench)
                 continue

@@ -230,7 +230,7 @@ class KilapActivityDemo(models.AbstractModel):
         start = month_start + datetime.timedelta(days=9)
         reported = Duty.create(
             {
-                "name": "SPT/094/DINKES/%s" % month_start.strftime("%m/%Y"),
+                "name": "Supervisi imunisasi Puskesmas Atinggola",
                 "company_id": company.id,
                 "employee_ids": [fields.Command.set((pegawai | perawat).ids)],
                 "requester_id": pegawai.id,
@@ -247,9 +247,10 @@ class KilapActivityDemo(models.AbstractModel):
         reported._kilap_transition(
             {"state": "reported", "approver_id": atasan_user.id, "report_date": start}
         )
+        reported._kilap_assign_spt_number(min(month_start, today))
         upcoming = Duty.create(
             {
-                "name": "SPT/101/DINKES/%s" % today.strftime("%m/%Y"),
+                "name": "Pendataan posyandu Kecamatan Tomilito",
                 "company_id": company.id,
                 "employee_ids": [fields.Command.set(pegawai.ids)],
                 "requester_id": pegawai.id,

@@ -23,4 +23,6 @@ from . import kilap_journal_type
 from . import kilap_journal_window
 from . import kilap_journal_entry
 from . import kilap_journal_reminder
+from . import kilap_acting_assignment
+from . import kilap_checkin_reminder
 from . import kilap_journal_day

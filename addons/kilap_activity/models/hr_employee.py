@@ -76,6 +76,12 @@ class HrEmployee(models.Model):
     )
 
     skp_ids = fields.One2many("kilap.skp", "employee_id", string="SKPs")
+    kilap_acting_ids = fields.One2many(
+        "kilap.acting.assignment",
+        "absent_employee_id",
+        string="Acting Officials",
+        help="Who decides in this official's place while they are away (Plt/Plh).",
+    )
     kilap_journal_count = fields.Integer(
         compute="_compute_kilap_counts", string="Journal Entries"
     )
@@ -259,31 +265,156 @@ class HrEmployee(models.Model):
         self.ensure_one()
         return datetime.datetime.now(pytz.timezone(self._kilap_tz())).date()
 
+    def _kilap_calendar_plan(self, date_from, date_to):
+        """The working schedule of each employee on each date from ``date_from`` to
+        ``date_to``: ``{employee_id: [(first, last, calendar), ...]}``, in date order.
+
+        The schedule follows the employee's history (Odoo's ``hr.version``: a
+        teacher moving to a 6-day school on 15 July has the office schedule before
+        and the school's after); a version without one has the company's. One query
+        for the whole set. Special periods (Ramadan) are laid over it by
+        kilap_attendance_geo.
+        """
+        plan = {}
+        employees = self.sudo()
+        versions = defaultdict(list)
+        for version in (
+            self.env["hr.version"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("employee_id", "in", employees.ids), ("active", "=", True)],
+                ["employee_id", "date_version", "resource_calendar_id"],
+                order="employee_id, date_version",
+            )
+        ):
+            versions[version.employee_id.id].append(version)
+        for employee in employees:
+            default = employee.company_id.resource_calendar_id
+            history = versions.get(employee.id) or []
+            segments = []
+            for index, version in enumerate(history):
+                first = (
+                    date_from if index == 0 else max(version.date_version, date_from)
+                )
+                nxt = (
+                    history[index + 1].date_version
+                    if index + 1 < len(history)
+                    else None
+                )
+                last = (
+                    date_to
+                    if nxt is None
+                    else min(nxt - datetime.timedelta(days=1), date_to)
+                )
+                if first <= last:
+                    segments.append(
+                        (first, last, version.resource_calendar_id or default)
+                    )
+            if not history:
+                segments.append(
+                    (date_from, date_to, employee.resource_calendar_id or default)
+                )
+            plan[employee.id] = segments
+        return plan
+
     def _kilap_work_minutes_by_date(self, date_from, date_to):
         """Scheduled minutes per employee per local date, public holidays removed.
 
-        One calendar computation per distinct working schedule, not per employee.
-        Returns ``{employee_id: {date: minutes}}`` (dates without work are absent).
+        Each date counts in the schedule the employee had on it
+        (``_kilap_calendar_plan``). One calendar computation per distinct schedule
+        and stretch of dates, not per employee. Returns ``{employee_id: {date:
+        minutes}}`` (dates without work are absent).
         """
         result = {employee.id: {} for employee in self}
-        by_calendar = defaultdict(lambda: self.browse())
-        for employee in self.sudo():
-            calendar = (
-                employee.resource_calendar_id
-                or employee.company_id.resource_calendar_id
-            )
-            by_calendar[calendar] |= employee
-        for calendar, employees in by_calendar.items():
-            if not calendar:
-                continue
-            tz = pytz.timezone(calendar.tz or "Asia/Makassar")
-            start = tz.localize(datetime.datetime.combine(date_from, datetime.time.min))
-            end = tz.localize(datetime.datetime.combine(date_to, datetime.time.max))
-            intervals = calendar._work_intervals_batch(start, end, tz=tz)[False]
-            minutes = defaultdict(int)
-            for start_dt, stop_dt, _meta in intervals:
-                local_date = start_dt.astimezone(tz).date()
-                minutes[local_date] += round((stop_dt - start_dt).total_seconds() / 60)
-            for employee in employees:
-                result[employee.id] = dict(minutes)
+        computed = {}
+        for employee_id, segments in self._kilap_calendar_plan(
+            date_from, date_to
+        ).items():
+            for first, last, calendar in segments:
+                if not calendar:
+                    continue
+                key = (calendar.id, first, last)
+                if key not in computed:
+                    computed[key] = self._kilap_calendar_minutes(calendar, first, last)
+                result[employee_id].update(computed[key])
         return result
+
+    @api.model
+    def _kilap_calendar_minutes(self, calendar, date_from, date_to):
+        """``{local date: minutes}`` of ``calendar`` over the dates, its public
+        holidays removed."""
+        tz = pytz.timezone(calendar.tz or "Asia/Makassar")
+        start = tz.localize(datetime.datetime.combine(date_from, datetime.time.min))
+        end = tz.localize(datetime.datetime.combine(date_to, datetime.time.max))
+        minutes = defaultdict(int)
+        for start_dt, stop_dt, _meta in calendar._work_intervals_batch(
+            start, end, tz=tz
+        )[False]:
+            local_date = start_dt.astimezone(tz).date()
+            minutes[local_date] += round((stop_dt - start_dt).total_seconds() / 60)
+        return dict(minutes)
+
+    def _kilap_local_date(self, now):
+        """The date at UTC ``now`` (naive) in the employee's own time zone."""
+        self.ensure_one()
+        tz = pytz.timezone(self._kilap_tz())
+        return pytz.utc.localize(now).astimezone(tz).date()
+
+    def _kilap_excused_ids(self, days):
+        """Ids of these employees with nothing to do on their day ``days[id]``:
+        not a working day of their own calendar (weekend, public holiday), a
+        validated leave covering the day (a single half day or hours off do not
+        excuse), or an approved (or reported) field duty covering it.
+
+        A few queries for the whole set, whatever its size: the reminders ask it
+        for a whole pemda at once.
+        """
+        employees = self.sudo()
+        if not employees:
+            return set()
+        excused = set()
+        by_day = defaultdict(lambda: self.browse().sudo())
+        for employee in employees:
+            by_day[days[employee.id]] |= employee
+        for day, group in by_day.items():
+            minutes = group._kilap_work_minutes_by_date(day, day)
+            excused |= {e.id for e in group if not minutes.get(e.id, {}).get(day)}
+        first, last = min(by_day), max(by_day)
+        leaves = (
+            self.env["hr.leave"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("state", "=", "validate"),
+                    ("request_date_from", "<=", last),
+                    ("request_date_to", ">=", first),
+                    ("request_unit_hours", "=", False),
+                ],
+                [
+                    "employee_id",
+                    "request_date_from",
+                    "request_date_to",
+                    "request_unit_half",
+                ],
+            )
+        )
+        for leave in leaves:
+            day = days[leave.employee_id.id]
+            single_half = (
+                leave.request_unit_half
+                and leave.request_date_from == leave.request_date_to
+            )
+            if leave.request_date_from <= day <= leave.request_date_to and not (
+                single_half
+            ):
+                excused.add(leave.employee_id.id)
+        duties = self.env["kilap.field.duty"]._kilap_approved_duties(
+            employees, first, last
+        )
+        for duty in duties:
+            for employee in duty.employee_ids & employees:
+                if duty.date_from <= days[employee.id] <= duty.date_to:
+                    excused.add(employee.id)
+        return excused

@@ -1,6 +1,16 @@
+import base64
+
+from babel.dates import format_date
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
+from odoo.tools.image import image_process
+
+from .kilap_acting_assignment import APPROVAL_BASIS
+
+# states in which each paper may be printed
+_PRINTABLE = {"spt": ("approved", "reported"), "travel": ("reported",)}
 
 
 class KilapFieldDuty(models.Model):
@@ -14,13 +24,53 @@ class KilapFieldDuty(models.Model):
     _description = "Field Duty (Dinas Luar)"
     _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date_from desc, id desc"
-    _kilap_workflow_fields = ("state", "approver_id", "reject_reason", "report_date")
+    _rec_names_search = ["name", "spt_number"]
+    _check_company_auto = True
+    _kilap_workflow_fields = (
+        "state",
+        "approver_id",
+        "reject_reason",
+        "report_date",
+        "spt_number",
+        "spt_date",
+        "submitted_date",
+        "approval_basis",
+        "approved_for_id",
+        "acting_assignment_id",
+    )
 
     name = fields.Char(
-        string="SPT Number",
+        string="Subject",
         required=True,
         tracking=True,
-        help="Assignment letter number.",
+        help="Short title of the assignment; the SPT number is given on approval.",
+    )
+    spt_number = fields.Char(
+        string="SPT Number",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index="btree_not_null",
+        help="Number of the assignment letter (Surat Perintah Tugas), from the "
+        "pemda's yearly register when the duty is approved; never reassigned.",
+    )
+    spt_date = fields.Date(
+        string="SPT Date",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="Date of the assignment letter: the day the duty was approved.",
+    )
+    signatory_id = fields.Many2one(
+        "hr.employee",
+        string="Signed by",
+        compute="_compute_signatory_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+        help="Official who signs the SPT: by default the head of the requester's "
+        "OPD. Whoever decides on the duty may choose another until it is approved.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
@@ -71,6 +121,31 @@ class KilapFieldDuty(models.Model):
         index=True,
     )
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
+    submitted_date = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="When the duty was last submitted: escalation counts from it.",
+    )
+    approval_basis = fields.Selection(
+        APPROVAL_BASIS,
+        string="Decided As",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="In which capacity the approver decided the duty.",
+    )
+    approved_for_id = fields.Many2one(
+        "hr.employee",
+        string="Decided For",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The official the duty waited for, when someone else decided it: "
+        "the absent official (acting) or the late supervisor (escalation).",
+    )
+    acting_assignment_id = fields.Many2one(
+        "kilap.acting.assignment", readonly=True, copy=False
+    )
     reject_reason = fields.Text(tracking=True, copy=False)
     report_narrative = fields.Html(string="Report", copy=False)
     report_date = fields.Date(readonly=True, copy=False, tracking=True)
@@ -86,14 +161,72 @@ class KilapFieldDuty(models.Model):
         related="requester_id.department_id", store=True, index=True, readonly=True
     )
     can_approve = fields.Boolean(compute="_compute_can_approve")
+    can_set_signatory = fields.Boolean(compute="_compute_can_approve")
+
+    _spt_number_unique = models.Constraint(
+        "UNIQUE(company_id, spt_number)",
+        "An SPT number is given once per pemda.",
+    )
 
     @api.depends_context("uid")
     @api.depends("requester_id", "state")
     def _compute_can_approve(self):
         for duty in self:
-            duty.can_approve = (
-                duty.state == "submitted" and duty._kilap_user_may_approve()
+            may_approve = bool(duty.requester_id or duty.employee_ids) and (
+                duty._kilap_user_may_approve()
             )
+            duty.can_approve = duty.state == "submitted" and may_approve
+            duty.can_set_signatory = may_approve and duty._kilap_signatory_open()
+
+    @api.depends("requester_id")
+    def _compute_signatory_id(self):
+        for duty in self:
+            if not duty._kilap_signatory_open() and duty.signatory_id:
+                duty.signatory_id = duty.signatory_id
+                continue
+            duty.signatory_id = duty._kilap_default_signatory(duty.requester_id)
+
+    def _kilap_default_signatory(self, requester):
+        """The head of the requester's OPD, else of their department, else their
+        supervisor: the first of them who is not the requester."""
+        requester = requester.sudo()
+        department = requester.department_id
+        for head in (
+            department.kilap_opd_id.manager_id,
+            department.manager_id,
+            requester.parent_id,
+        ):
+            if head and head != requester:
+                return self.env["hr.employee"].browse(head.id)
+        return self.env["hr.employee"]
+
+    def _kilap_signatory_open(self):
+        """The signatory may change until the duty is first approved."""
+        self.ensure_one()
+        return self.state in ("draft", "submitted", "rejected") and not self.spt_number
+
+    def _kilap_check_signatory(self, signatory_id, requester):
+        """A signatory other than the default is chosen by whoever decides, before
+        approval: nobody picks the official who signs their own assignment."""
+        for duty in self:
+            if not duty._kilap_signatory_open():
+                raise UserError(
+                    self.env._(
+                        "The SPT of %(name)s is approved: its signatory is fixed.",
+                        name=duty.name,
+                    )
+                )
+            default = duty._kilap_default_signatory(requester or duty.requester_id)
+            if (signatory_id or False) != (default.id or False) and not (
+                duty._kilap_user_may_approve()
+            ):
+                raise AccessError(
+                    self.env._(
+                        "Only whoever decides on %(name)s chooses the official who "
+                        "signs its SPT.",
+                        name=duty.name,
+                    )
+                )
 
     @api.constrains("latitude", "longitude", "allow_anywhere")
     def _check_destination(self):
@@ -114,17 +247,28 @@ class KilapFieldDuty(models.Model):
                 )
 
     def _kilap_user_may_approve(self, user=None):
-        """The requester's direct supervisor or appraiser, never a participant."""
+        """Whether ``user`` may decide this duty (``_kilap_decision_capacity``)."""
+        return bool(self._kilap_decision_capacity(user))
+
+    def _kilap_decision_capacity(self, user=None, cache=None):
+        """``(basis, official, assignment)`` in which ``user`` may decide this
+        duty, or ``None``: the requester's supervisor or appraiser, their acting
+        official, or the next supervisor after the escalation days
+        (``kilap.acting.assignment._kilap_decider_capacity``); never a
+        participant."""
         self.ensure_one()
         user = user or self.env.user
         mine = user.employee_ids
-        if not mine or mine & (self.employee_ids | self.requester_id):
-            return False
-        requester = (self.requester_id or self.employee_ids[:1]).sudo()
-        if requester.parent_id in mine or requester.penilai_id in mine:
-            return True
-        return not requester.parent_id and user.has_group(
-            "kilap_activity.group_kilap_bkpsdm"
+        duty = self.sudo()
+        if not mine or mine & (duty.employee_ids | duty.requester_id):
+            return None
+        requester = duty.requester_id or duty.employee_ids[:1]
+        return self.env["kilap.acting.assignment"]._kilap_decider_capacity(
+            requester,
+            user,
+            waiting_since=duty.submitted_date if duty.state == "submitted" else None,
+            officials=requester.parent_id | requester.penilai_id,
+            cache=cache,
         )
 
     def _kilap_is_admin(self):
@@ -154,15 +298,22 @@ class KilapFieldDuty(models.Model):
                     )
         duties = super(KilapFieldDuty, self.sudo()).create(vals_list).sudo(False)
         duties.check_access("create")
+        for duty, vals in zip(duties, vals_list, strict=True):
+            if "signatory_id" in vals:
+                duty._kilap_check_signatory(vals["signatory_id"], duty.requester_id)
         return duties
 
     def write(self, vals):
         self._kilap_workflow_check_write(vals)
         # content is frozen from submission on (BKPSDM may still amend an
         # approved duty); checked before the sudo link of the employees below
+        if "signatory_id" in vals and not self.env.su:
+            requester = self.env["hr.employee"].browse(vals.get("requester_id"))
+            self._kilap_check_signatory(vals["signatory_id"], requester)
         locked_fields = set(vals) - {
             "report_narrative",
             "report_attachment_ids",
+            "signatory_id",
             *self._kilap_workflow_fields,
         }
         if (
@@ -206,13 +357,24 @@ class KilapFieldDuty(models.Model):
                     self.env._("Only draft or rejected field duties can be submitted.")
                 )
         self._kilap_transition(
-            {"state": "submitted", "reject_reason": False},
+            {
+                "state": "submitted",
+                "reject_reason": False,
+                "submitted_date": fields.Datetime.now(),
+                "approval_basis": False,
+                "approved_for_id": False,
+                "acting_assignment_id": False,
+            },
             from_states=("draft", "rejected"),
         )
         return True
 
     def _kilap_check_can_decide(self):
+        """Refuse unless the user may decide every duty; returns ``{duty id:
+        (basis, official, assignment)}``."""
         mine = self.env.user.employee_ids
+        cache = {}
+        capacities = {}
         for duty in self:
             if duty.state != "submitted":
                 raise UserError(
@@ -220,40 +382,160 @@ class KilapFieldDuty(models.Model):
                         "Only submitted field duties can be approved or rejected."
                     )
                 )
-            if mine & (duty.employee_ids | duty.requester_id):
+            # as superuser: staff may not read private employee fields, which
+            # a cold cache fetches with the participants
+            people = duty.sudo().employee_ids | duty.sudo().requester_id
+            if mine & people:
                 raise AccessError(
                     self.env._("You cannot approve or reject your own field duty.")
                 )
-            if not duty._kilap_user_may_approve():
+            capacity = duty._kilap_decision_capacity(cache=cache)
+            if not capacity:
                 raise AccessError(
                     self.env._(
-                        "Only the supervisor of the requester can decide on %(name)s.",
+                        "Only the supervisor of the requester (or their acting "
+                        "official) can decide on %(name)s.",
                         name=duty.name,
                     )
                 )
+            capacities[duty.id] = capacity
+        return capacities
+
+    def _kilap_decide(self, vals, capacities):
+        """Write the decision with the capacity of each duty, as superuser: an
+        acting official may not write a colleague's duty."""
+        Assignment = self.env["kilap.acting.assignment"]
+        for duty in self:
+            duty._kilap_transition(
+                {**vals, **Assignment._kilap_capacity_vals(capacities[duty.id])},
+                from_states=("submitted",),
+                sudo=True,
+            )
+            Assignment._kilap_note_capacity(duty, capacities[duty.id])
 
     def action_approve(self):
-        self._kilap_check_can_decide()
-        self._kilap_transition(
-            {"state": "approved", "approver_id": self.env.user.id},
-            from_states=("submitted",),
+        capacities = self._kilap_check_can_decide()
+        self._kilap_decide(
+            {"state": "approved", "approver_id": self.env.user.id}, capacities
         )
-        self._kilap_notify(self.env._("Your field duty %(name)s was approved."))
+        # decided: an acting official no longer reads the duty
+        duties = self.sudo()
+        duties._kilap_assign_spt_number(fields.Date.context_today(self))
+        duties._kilap_notify(self.env._("Your field duty %(name)s was approved."))
         return True
+
+    def _kilap_assign_spt_number(self, on_date=None):
+        """Number each duty that has no SPT number yet, once, from its pemda's
+        register of the year of the letter (``on_date``; for system-made duties
+        the first day of the duty, or today if that is later)."""
+        today = fields.Date.context_today(self)
+        for duty in self.filtered(lambda d: not d.spt_number).sorted("id"):
+            date = on_date or min(today, duty.date_from)
+            sequence = duty.company_id._kilap_spt_sequence()
+            number = sequence.next_by_id(sequence_date=date)
+            duty._kilap_transition({"spt_number": number, "spt_date": date}, sudo=True)
+
+    @api.model
+    def _kilap_create_in_state(self, vals_list):
+        """Duties made approved or reported by system code get their number too."""
+        duties = super()._kilap_create_in_state(vals_list)
+        duties.filtered(
+            lambda d: d.state in _PRINTABLE["spt"]
+        )._kilap_assign_spt_number()
+        return duties
+
+    # ------------------------------------------------------------- printing
+    def _kilap_check_printable(self, paper):
+        """The SPT exists once the duty is approved, the travel report once it
+        is reported: nothing is printed before (button, menu, URL or RPC)."""
+        for duty in self:
+            if duty.state not in _PRINTABLE[paper] or (
+                paper == "spt" and not duty.spt_number
+            ):
+                if paper == "spt":
+                    message = self.env._(
+                        "The SPT of %(name)s can only be printed once the field "
+                        "duty is approved.",
+                        name=duty.name,
+                    )
+                else:
+                    message = self.env._(
+                        "The travel report of %(name)s can only be printed once "
+                        "it is filed.",
+                        name=duty.name,
+                    )
+                raise UserError(message)
+
+    def _kilap_print(self, paper, xmlid):
+        self.check_access("read")
+        self._kilap_check_printable(paper)
+        return self.env.ref(xmlid).report_action(self)
+
+    def action_print_spt(self):
+        return self._kilap_print("spt", "kilap_activity.action_report_field_duty_spt")
+
+    def action_print_travel_report(self):
+        return self._kilap_print(
+            "travel", "kilap_activity.action_report_field_duty_travel"
+        )
+
+    @api.model
+    def _kilap_date_id(self, date):
+        """``date`` in Indonesian long form ("1 Desember 2026"), whatever the
+        user's language: the letters are Indonesian documents."""
+        return format_date(date, format="long", locale="id_ID") if date else ""
+
+    def _kilap_period_id(self):
+        """The dates of the duty in Indonesian, and its length in days."""
+        self.ensure_one()
+        days = (self.date_to - self.date_from).days + 1
+        if days == 1:
+            return self._kilap_date_id(self.date_from), days
+        return (
+            f"{self._kilap_date_id(self.date_from)} s.d. "
+            f"{self._kilap_date_id(self.date_to)}",
+            days,
+        )
+
+    def _kilap_report_evidence(self):
+        """``(photos, others)``: the report's images as scaled JPEG data URIs for
+        the PDF, and the names of the other attachments (documents, images that
+        do not decode)."""
+        self.ensure_one()
+        photos, others = [], []
+        for attachment in self.sudo().report_attachment_ids.sorted("id"):
+            if (attachment.mimetype or "").startswith("image/"):
+                try:
+                    data = image_process(
+                        attachment.raw, size=(1024, 1024), output_format="JPEG"
+                    )
+                except (UserError, ValueError, OSError):
+                    data = None
+                if data:
+                    photos.append(
+                        {
+                            "name": attachment.name,
+                            "src": "data:image/jpeg;base64,"
+                            + base64.b64encode(data).decode(),
+                        }
+                    )
+                    continue
+            others.append(attachment.name)
+        return photos, others
 
     def action_reject(self, reason):
         if not (reason or "").strip():
             raise UserError(self.env._("A reason is required to reject a field duty."))
-        self._kilap_check_can_decide()
-        self._kilap_transition(
+        capacities = self._kilap_check_can_decide()
+        self._kilap_decide(
             {
                 "state": "rejected",
                 "approver_id": self.env.user.id,
                 "reject_reason": reason,
             },
-            from_states=("submitted",),
+            capacities,
         )
-        self._kilap_notify(self.env._("Your field duty %(name)s was rejected."))
+        self.sudo()._kilap_notify(self.env._("Your field duty %(name)s was rejected."))
         return True
 
     def action_open_reject_wizard(self):

@@ -36,7 +36,16 @@ class KilapJournalEntry(models.Model):
     _description = "Daily Activity Journal Entry"
     _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date desc, time_start desc, id desc"
-    _kilap_workflow_fields = ("state", "approver_id", "approved_date", "reject_reason")
+    _kilap_workflow_fields = (
+        "state",
+        "approver_id",
+        "approved_date",
+        "reject_reason",
+        "submitted_date",
+        "approval_basis",
+        "approved_for_id",
+        "acting_assignment_id",
+    )
 
     name = fields.Char(
         string="Activity",
@@ -57,6 +66,9 @@ class KilapJournalEntry(models.Model):
     )
     department_id = fields.Many2one(
         related="employee_id.department_id", store=True, index=True, readonly=True
+    )
+    opd_id = fields.Many2one(
+        related="department_id.kilap_opd_id", store=True, index=True, string="OPD"
     )
     supervisor_id = fields.Many2one(
         related="employee_id.parent_id",
@@ -127,6 +139,36 @@ class KilapJournalEntry(models.Model):
     reject_reason = fields.Text(tracking=True, copy=False)
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
     approved_date = fields.Datetime(readonly=True, copy=False)
+    submitted_date = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="When the entry was last submitted: escalation counts from it.",
+    )
+    approval_basis = fields.Selection(
+        [
+            ("supervisor", "Supervisor or appraiser"),
+            ("acting", "Acting official (Plt/Plh)"),
+            ("escalated", "Escalated to the next supervisor"),
+            ("bkpsdm", "BKPSDM (no supervisor)"),
+        ],
+        string="Decided As",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="In which capacity the approver decided the entry.",
+    )
+    approved_for_id = fields.Many2one(
+        "hr.employee",
+        string="Decided For",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The official the entry waited for, when someone else decided it: "
+        "the absent official (acting) or the late supervisor (escalation).",
+    )
+    acting_assignment_id = fields.Many2one(
+        "kilap.acting.assignment", readonly=True, copy=False
+    )
     can_approve = fields.Boolean(compute="_compute_can_approve")
     day_minutes_logged = fields.Integer(
         compute="_compute_day_minutes", string="Minutes Logged (day)"
@@ -145,10 +187,20 @@ class KilapJournalEntry(models.Model):
                 entry.time_start, entry.time_end
             )
 
-    @api.depends("catalog_id.points_per_unit", "output_qty")
+    @api.depends(
+        "catalog_id.formula_kind",
+        "catalog_id.points_per_unit",
+        "catalog_id.tier_units",
+        "catalog_id.tier_points_per_unit",
+        "output_qty",
+    )
     def _compute_points(self):
         for entry in self:
-            entry.points = (entry.catalog_id.points_per_unit or 0.0) * entry.output_qty
+            entry.points = (
+                entry.catalog_id._kilap_points(entry.output_qty)
+                if entry.catalog_id
+                else 0.0
+            )
 
     @api.depends("employee_id", "date")
     def _compute_rhk_required(self):
@@ -162,10 +214,9 @@ class KilapJournalEntry(models.Model):
     @api.depends_context("uid")
     @api.depends("employee_id", "state")
     def _compute_can_approve(self):
+        rights = self._kilap_decision_rights()
         for entry in self:
-            entry.can_approve = (
-                entry.state == "submitted" and entry._kilap_user_may_approve()
-            )
+            entry.can_approve = entry.id in rights
 
     @api.depends("employee_id", "date", "duration_minutes", "state")
     def _compute_day_minutes(self):
@@ -376,20 +427,54 @@ class KilapJournalEntry(models.Model):
 
     # ------------------------------------------------------------------ workflow
     def _kilap_user_may_approve(self, user=None):
-        """Direct supervisor or appraiser; BKPSDM only for employees with neither."""
+        """Whether ``user`` may decide this entry (see ``_kilap_decision_rights``)."""
         self.ensure_one()
+        return self.id in self._kilap_decision_rights(user)
+
+    def _kilap_decision_rights(self, user=None):
+        """``{entry id: (basis, official, assignment)}`` for the submitted entries
+        ``user`` may approve or reject, and in which capacity: the shared rule
+        ``kilap.acting.assignment._kilap_decider_capacity`` with the employee's
+        supervisor and appraiser as officials, escalation counted from the
+        submission (docs/security.md, "Who may approve")."""
         user = user or self.env.user
-        my_employees = user.employee_ids
-        employee = self.employee_id.sudo()
-        if employee in my_employees:
-            return False
-        if employee.parent_id in my_employees or employee.penilai_id in my_employees:
-            return True
-        return (
-            not employee.parent_id
-            and not employee.penilai_id
-            and user.has_group("kilap_activity.group_kilap_bkpsdm")
+        Assignment = self.env["kilap.acting.assignment"]
+        cache = {}
+        rights = {}
+        for entry in self.sudo():
+            if entry.state != "submitted":
+                continue
+            employee = entry.employee_id
+            capacity = Assignment._kilap_decider_capacity(
+                employee,
+                user,
+                waiting_since=entry.submitted_date or entry.create_date,
+                officials=employee.parent_id | employee.penilai_id,
+                cache=cache,
+            )
+            if capacity:
+                rights[entry.id] = capacity
+        return rights
+
+    def _kilap_check_item_evidence(self):
+        """The evidence the catalogue item asks for, before the entry is sent."""
+        item = self.catalog_id.sudo()
+        evidence = item.evidence
+        photos = self.attachment_ids.filtered(
+            lambda a: (a.mimetype or "").startswith("image/")
         )
+        if (evidence == "photo" and not photos) or (
+            evidence == "any" and not (self.attachment_ids or self.evidence_url)
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(item)s needs %(evidence)s before the entry is submitted.",
+                    item=item.name,
+                    evidence=dict(
+                        item._fields["evidence"]._description_selection(self.env)
+                    )[evidence].lower(),
+                )
+            )
 
     def action_submit(self):
         for entry in self:
@@ -397,6 +482,7 @@ class KilapJournalEntry(models.Model):
                 raise UserError(
                     self.env._("Only draft or rejected entries can be submitted.")
                 )
+            entry._kilap_check_item_evidence()
             if entry.journal_type_id.evidence_required and not (
                 entry.attachment_ids or entry.evidence_url
             ):
@@ -410,12 +496,22 @@ class KilapJournalEntry(models.Model):
                 )
         self._kilap_check_date_window()
         self._kilap_transition(
-            {"state": "submitted", "reject_reason": False},
+            {
+                "state": "submitted",
+                "reject_reason": False,
+                "submitted_date": fields.Datetime.now(),
+                "approval_basis": False,
+                "approved_for_id": False,
+                "acting_assignment_id": False,
+            },
             from_states=("draft", "rejected"),
         )
         return True
 
     def _kilap_check_can_decide(self):
+        """Refuse the decision unless the caller may decide every entry; returns
+        ``_kilap_decision_rights`` for them."""
+        rights = self._kilap_decision_rights()
         for entry in self:
             if entry.state != "submitted":
                 raise UserError(
@@ -429,15 +525,37 @@ class KilapJournalEntry(models.Model):
                 raise AccessError(
                     self.env._("You cannot approve or reject your own journal entries.")
                 )
-            if not entry._kilap_user_may_approve():
+            if entry.id not in rights:
                 raise AccessError(
                     self.env._(
                         "Only the direct supervisor or the appraiser of "
-                        "%(employee)s can "
+                        "%(employee)s (or their acting official) can "
                         "approve or reject this entry.",
                         employee=entry.employee_id.sudo().name,
                     )
                 )
+        return rights
+
+    def _kilap_decide(self, vals, rights):
+        """Write the decision with the capacity each entry was decided in, as
+        superuser: an acting official may not write a colleague's entry."""
+        groups = defaultdict(list)
+        for entry in self:
+            basis, official, assignment = rights[entry.id]
+            groups[(basis, official.id, assignment.id)].append(entry.id)
+        for (basis, official_id, assignment_id), ids in groups.items():
+            self.browse(ids)._kilap_transition(
+                {
+                    **vals,
+                    "approval_basis": basis,
+                    "approved_for_id": official_id
+                    if basis in ("acting", "escalated")
+                    else False,
+                    "acting_assignment_id": assignment_id or False,
+                },
+                from_states=("submitted",),
+                sudo=True,
+            )
 
     def _message_track(self, fields_iter, initial_values_dict):
         # a supervisor decides hundreds of entries at once: their state changes
@@ -448,15 +566,15 @@ class KilapJournalEntry(models.Model):
         return tracking
 
     def action_approve(self):
-        self._kilap_check_can_decide()
-        self._kilap_transition(
+        rights = self._kilap_check_can_decide()
+        self._kilap_decide(
             {
                 "state": "approved",
                 "approver_id": self.env.user.id,
                 "approved_date": fields.Datetime.now(),
                 "reject_reason": False,
             },
-            from_states=("submitted",),
+            rights,
         )
         self._kilap_notify_decision()
         return True
@@ -466,14 +584,14 @@ class KilapJournalEntry(models.Model):
             raise UserError(
                 self.env._("A reason is required to reject a journal entry.")
             )
-        self._kilap_check_can_decide()
-        self._kilap_transition(
+        rights = self._kilap_check_can_decide()
+        self._kilap_decide(
             {
                 "state": "rejected",
                 "approver_id": self.env.user.id,
                 "reject_reason": reason,
             },
-            from_states=("submitted",),
+            rights,
         )
         self._kilap_notify_decision()
         return True

@@ -3,7 +3,11 @@ from . import test_employee
 from . import test_journal
 from . import test_skp
 from . import test_field_duty
+from . import test_field_duty_spt
 from . import test_reminder
+from . import test_acting
+from . import test_acting_attacks
+from . import test_acting_duty
 from . import test_access
 from . import test_portal
 from . import test_report

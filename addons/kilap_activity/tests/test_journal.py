@@ -20,6 +20,32 @@ class TestJournal(KilapActivityCase):
         self.assertEqual(entry.points, 6.0)
         self.assertEqual(entry.employee_id, self.emp_pegawai)
 
+    def test_catalogue_items_of_own_family_with_their_evidence(self):
+        """A teacher may use the teachers' items, not the health workers'; an item
+        asking for a photo refuses to be sent without one; formulas are checked."""
+        guru = self.env.ref("kilap_activity.job_family_guru")
+        self.emp_pegawai.job_family_id = guru
+        patients = self.env.ref("kilap_activity.catalog_nakes_patient")
+        with self.assertRaisesRegex(ValidationError, "not for"):
+            self.entry(user=self.user_pegawai, catalog_id=patients.id, output_qty=3)
+        jp = self.env.ref("kilap_activity.catalog_guru_jp")
+        entry = self.entry(user=self.user_pegawai, catalog_id=jp.id, output_qty=8)
+        self.assertEqual(entry.points, 7.0)  # 6 JP at 1, 2 JP at 0.5
+        photo_item = jp.copy({"name": "JP (foto)", "evidence": "photo"})
+        entry.catalog_id = photo_item
+        with self.assertRaisesRegex(ValidationError, "needs a photo"):
+            entry.with_user(self.user_pegawai).action_submit()
+        self.assertEqual(entry.state, "draft")
+        for values, message in (
+            ({"points_per_unit": -1}, "cannot be negative"),
+            ({"formula_kind": "tiered", "tier_units": 0}, "units at the first rate"),
+        ):
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(ValidationError, message),
+            ):
+                jp.copy(values)
+
     def test_times_invalid(self):
         with self.assertRaisesRegex(ValidationError, "start before it ends"):
             self.entry(time_start=10.0, time_end=9.0)

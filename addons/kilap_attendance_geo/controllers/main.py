@@ -55,9 +55,20 @@ class KilapAttendanceController(http.Controller):
         "/kilap/attendance/check", type="jsonrpc", auth="user", methods=["POST"]
     )
     def kilap_check(
-        self, latitude=None, longitude=None, accuracy=None, mock=False, **kw
+        self,
+        latitude=None,
+        longitude=None,
+        accuracy=None,
+        mock=False,
+        selfie=None,
+        device_key=None,
+        **kw,
     ):
-        """Check in (or out when checked in) at the device position."""
+        """Check in (or out when checked in) at the device position.
+
+        ``selfie``: base64 JPEG/PNG of at most 100 KB (company setting);
+        ``device_key``: the phone page's random key (its SHA-256 is kept).
+        """
         employee = self._kilap_employee()
         geo_information = {
             "mode": "kilap_portal",
@@ -66,6 +77,8 @@ class KilapAttendanceController(http.Controller):
             "kilap_gps": True,
             "kilap_accuracy": accuracy,
             "kilap_mock": mock,
+            "kilap_selfie": selfie,
+            "kilap_device": device_key,
             "ip_address": request.geoip.ip,
             "browser": request.httprequest.user_agent.browser,
         }
@@ -95,7 +108,8 @@ class KilapAttendanceController(http.Controller):
     def kilap_sync(self, items=None, **kw):
         """Offline queue.
 
-        ``items`` = [{uuid, kind, device_time, latitude, longitude, accuracy, mock}]
+        ``items`` = [{uuid, kind, device_time, latitude, longitude, accuracy, mock,
+        selfie, device_key}]
         """
         employee = self._kilap_employee()
         results = request.env["kilap.attendance.sync"]._kilap_process(employee, items)

@@ -104,6 +104,11 @@ class KilapPhone(http.Controller):
             "minutes": env._("%(logged)s of %(scheduled)s min"),
             "no_entries": env._("No entries this week yet."),
             "duty_distance": env._("Distance to the destination: %s m"),
+            "selfie_take": env._("Take a selfie with the front camera to check in."),
+            "selfie_missing": env._(
+                "A selfie is required. Tap the button again and take the photo."
+            ),
+            "selfie_error": env._("The selfie could not be made smaller. Try again."),
         }
 
     def _kilap_phone_state(self, employee):
@@ -133,6 +138,8 @@ class KilapPhone(http.Controller):
             schedule_text = env._("No work scheduled today")
         elif day.get("status") == "holiday":
             schedule_text = env._("Holiday: %s", day.get("holiday_name") or "")
+        elif day.get("status") == "unscheduled":
+            schedule_text = env._("Not on the roster today: ask your Admin OPD")
         else:
             schedule_text = "%s – %s" % (
                 _hhmm(day["scheduled_start"]),
@@ -230,6 +237,7 @@ class KilapPhone(http.Controller):
             "punctual_class": punctual_class,
             "checked_in": bool(open_attendance),
             "max_accuracy": employee.company_id.kilap_max_accuracy_m,
+            "selfie": employee.company_id.kilap_selfie_mode,
             "fences": fences,
             "duty": duty_vals,
             "journal_logged": logged,

@@ -1,1 +1,2 @@
 from . import kilap_demo
+from . import kilap_demo_services

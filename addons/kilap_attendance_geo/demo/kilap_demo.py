@@ -229,4 +229,8 @@ class KilapAttendanceDay(models.Model):
                 "kilap_review_state": "to_review",
             }
         )
-        self._kilap_compute_days(employees, first, last)
+        # a ward on three shifts, a fire station on 24/48 and a 6-day school
+        services = self.env["kilap.attendance.demo"]._kilap_demo_services(
+            company, first, last
+        )
+        self._kilap_compute_days(employees | services, first, last)

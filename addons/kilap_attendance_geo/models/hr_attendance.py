@@ -1,11 +1,17 @@
+import base64
+import binascii
 import contextvars
+import io
 import math
+from datetime import timedelta
 
 import pytz
+from PIL import Image, UnidentifiedImageError
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..rules import device as device_rules
 from ..rules import geo
 
 # Set while a check-in/out action (systray, kiosk, phone, offline) runs. A context
@@ -32,6 +38,17 @@ PROTECTED_FIELDS = {
     "kilap_flags",
     "kilap_offline",
 }
+# Written only by a check-in action (phone page, offline sync), never afterwards.
+ACTION_ONLY_FIELDS = {
+    "in_kilap_selfie",
+    "out_kilap_selfie",
+    "in_kilap_device",
+    "out_kilap_device",
+}
+# Paths where the employee checks in from their own device (kiosk and manual
+# entries excepted): the selfie setting applies to them.
+SELFIE_MODES = ("systray", "kilap_portal", "kilap_offline")
+DEVICE_MODES = ("kilap_portal", "kilap_offline")
 LOCATION_GROUP = "kilap_activity.group_kilap_location"
 KILAP_MODES = [("kilap_portal", "Phone / Portal"), ("kilap_offline", "Offline Sync")]
 
@@ -87,6 +104,25 @@ class HrAttendance(models.Model):
     )
     out_kilap_ip_longitude = fields.Float(
         digits=(10, 7), readonly=True, aggregator=None, groups=LOCATION_GROUP
+    )
+    in_kilap_selfie = fields.Image(
+        string="Check-in Selfie", attachment=True, readonly=True, groups=LOCATION_GROUP
+    )
+    out_kilap_selfie = fields.Image(
+        string="Check-out Selfie", attachment=True, readonly=True, groups=LOCATION_GROUP
+    )
+    in_kilap_device = fields.Char(
+        string="Check-in Device",
+        readonly=True,
+        index="btree_not_null",
+        groups=LOCATION_GROUP,
+        help="SHA-256 of the random key the phone page keeps in its browser.",
+    )
+    out_kilap_device = fields.Char(
+        string="Check-out Device",
+        readonly=True,
+        index="btree_not_null",
+        groups=LOCATION_GROUP,
     )
     kilap_in_fence_id = fields.Many2one(
         "kilap.geofence", string="Check-in Fence", readonly=True
@@ -230,6 +266,8 @@ class HrAttendance(models.Model):
                     "refused."
                 )
             )
+        mode = vals.get(f"{side}_mode")
+        res.update(self._kilap_selfie_vals(company, side, mode, vals))
         local_date = self._kilap_local_date(employee, when)
         fence, distance, inside = (
             self.env["kilap.geofence"]
@@ -267,7 +305,127 @@ class HrAttendance(models.Model):
                     )
                 )
         flags = self._kilap_spoof_flags(employee, side, when, lat, lon, vals, previous)
+        if mode in DEVICE_MODES:
+            device_res = self._kilap_device_flags(employee, side, when, vals)
+            if device_res.get("kilap_flags") and flags.get("kilap_flags"):
+                device_res["kilap_flags"] = self._kilap_merge_flags(
+                    flags["kilap_flags"], device_res["kilap_flags"]
+                )
+            flags.update(device_res)
         res.update(flags)
+        return res
+
+    @api.model
+    def _kilap_selfie_vals(self, company, side, mode, vals):
+        """The selfie to store for this side: ``{field: base64}`` or ``{}``.
+
+        Raises a translated UserError when it is missing although the company
+        requires one, or is not a real JPEG/PNG image of at most 100 KB.
+        """
+        field = f"{side}_kilap_selfie"
+        selfie = vals.get(field)
+        setting = company.kilap_selfie_mode
+        if mode not in SELFIE_MODES or setting == "off":
+            return {field: False} if field in vals else {}
+        if not selfie:
+            if setting == "required":
+                raise UserError(
+                    self.env._(
+                        "Your office requires a selfie with every check-in and "
+                        "check-out. Take one with the front camera on the KILAP phone "
+                        "page and try again."
+                    )
+                )
+            return {}
+        unreadable = self.env._(
+            "The selfie is not a JPEG or PNG photo. Take it again with the camera."
+        )
+        if isinstance(selfie, bytes):
+            selfie = selfie.decode("ascii", "replace")
+        if not isinstance(selfie, str):
+            raise UserError(unreadable)
+        limit = device_rules.MAX_SELFIE_BYTES
+
+        def too_big(size):
+            return UserError(
+                self.env._(
+                    "The selfie is %(size)s KB; at most %(limit)s KB is accepted. "
+                    "Update the KILAP phone page and take it again.",
+                    size=math.ceil(size / 1024),
+                    limit=limit // 1024,
+                )
+            )
+
+        # a huge string is refused by its length, before decoding it
+        if len(selfie) * 3 // 4 > limit + 3:
+            raise too_big(len(selfie) * 3 // 4)
+        try:
+            raw = base64.b64decode(selfie, validate=True)
+        except (binascii.Error, ValueError):
+            raise UserError(unreadable) from None
+        if len(raw) > limit:
+            raise too_big(len(raw))
+        try:
+            with Image.open(io.BytesIO(raw)) as image:
+                kind = image.format
+                image.load()
+        except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+            raise UserError(unreadable) from None
+        if kind not in ("JPEG", "PNG"):
+            raise UserError(unreadable)
+        return {field: base64.b64encode(raw)}
+
+    @api.model
+    def _kilap_device_flags(self, employee, side, when, vals):
+        """Register the employee's first phone; flag a check-in from another one,
+        or from a phone another employee used on the same local day."""
+        field = f"{side}_kilap_device"
+        key_hash = device_rules.key_hash(vals.get(field))
+        res = {field: key_hash or False}
+        Device = self.env["kilap.attendance.device"].sudo()
+        flags = []
+        registered = Device.search([("employee_id", "=", employee.id)])
+        now = fields.Datetime.now()
+        if not registered:
+            if key_hash:
+                Device.create(
+                    {
+                        "employee_id": employee.id,
+                        "key_hash": key_hash,
+                        "first_seen": now,
+                        "last_seen": now,
+                    }
+                )
+        elif key_hash and key_hash in registered.mapped("key_hash"):
+            registered.filtered(lambda d: d.key_hash == key_hash).last_seen = now
+        else:
+            flags.append("device_new")
+        if key_hash:
+            when = fields.Datetime.to_datetime(when) or now
+            tz = pytz.timezone(employee._kilap_tz())
+            local = pytz.utc.localize(when).astimezone(tz)
+            start = tz.localize(
+                local.replace(tzinfo=None, hour=0, minute=0, second=0, microsecond=0)
+            ).astimezone(pytz.utc)
+            start = start.replace(tzinfo=None)
+            end = start + timedelta(days=1)
+            if self.sudo().search_count(
+                [
+                    ("employee_id", "!=", employee.id),
+                    "|",
+                    ("in_kilap_device", "=", key_hash),
+                    ("out_kilap_device", "=", key_hash),
+                    ("check_in", "<", end),
+                    "|",
+                    ("check_in", ">=", start),
+                    ("check_out", ">=", start),
+                ],
+                limit=1,
+            ):
+                flags.append("device_shared")
+        if flags:
+            res["kilap_flags"] = ",".join(flags)
+            res["kilap_review_state"] = "to_review"
         return res
 
     @api.model
@@ -374,6 +532,12 @@ class HrAttendance(models.Model):
             "offline_late": self.env._(
                 "Synchronised late: received long after the device time"
             ),
+            "device_new": self.env._(
+                "Sent from a phone other than the employee's registered one"
+            ),
+            "device_shared": self.env._(
+                "The same phone was used by another employee on that day"
+            ),
         }
         for attendance in self:
             codes = filter(None, (attendance.kilap_flags or "").split(","))
@@ -392,6 +556,7 @@ class HrAttendance(models.Model):
         # the caller's values first: the validation below may flag for review
         self._kilap_workflow_check_create(vals_list)
         for vals in vals_list:
+            self._kilap_check_action_only(vals)
             if self._kilap_is_trusted(vals):
                 continue
             employee = self.env["hr.employee"].browse(
@@ -437,6 +602,7 @@ class HrAttendance(models.Model):
 
     def write(self, vals):
         self._kilap_workflow_check_write(vals)
+        self._kilap_check_action_only(vals)
         touched = PROTECTED_FIELDS & set(vals)
         if not touched or self._kilap_is_trusted(vals):
             return super().write(vals)
@@ -549,3 +715,14 @@ class HrAttendance(models.Model):
                 raise ValidationError(
                     self.env._("The manual entry reason cannot be blank.")
                 )
+
+    @api.model
+    def _kilap_check_action_only(self, vals):
+        """Selfies and device keys come with the check-in itself, never later."""
+        if ACTION_ONLY_FIELDS & set(vals) and not (KILAP_ACTION.get() or self.env.su):
+            raise AccessError(
+                self.env._(
+                    "The selfie and the phone of an attendance are recorded by the "
+                    "check-in itself and cannot be set or changed afterwards."
+                )
+            )

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .hr_attendance import KILAP_ACTION
@@ -12,6 +15,13 @@ class HrEmployee(models.Model):
         "employee_id",
         string="Discipline History",
         groups="hr.group_hr_user",
+    )
+    kilap_rostered = fields.Boolean(
+        string="Works on a roster",
+        tracking=True,
+        help="Judged by the shift roster of each date (RSUD, puskesmas, fire "
+        "brigade, Satpol PP), not by the weekly working schedule. A date without a "
+        "roster entry is unscheduled.",
     )
 
     def _kilap_tz(self):
@@ -75,3 +85,72 @@ class HrEmployee(models.Model):
             return attendance
         finally:
             KILAP_ACTION.reset(token)
+
+    def action_kilap_open_devices(self):
+        """The registered phone of the employee, where Admin OPD resets it."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "kilap_attendance_geo.kilap_attendance_device_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"active_test": False}
+        return action
+
+    def _kilap_calendar_plan(self, date_from, date_to):
+        """The schedule history with the special periods (Ramadan) laid over it:
+        within a period each usual schedule gives way to its own replacement, or
+        to the period's schedule. One query for the periods of the whole set."""
+        plan = super()._kilap_calendar_plan(date_from, date_to)
+        periods = (
+            self.env["kilap.schedule.period"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", self.sudo().company_id.ids),
+                    ("date_from", "<=", date_to),
+                    ("date_to", ">=", date_from),
+                ],
+                order="date_from",
+            )
+        )
+        if not periods:
+            return plan
+        by_company = defaultdict(list)
+        for period in periods:
+            by_company[period.company_id.id].append(period)
+        for employee in self.sudo():
+            for period in by_company.get(employee.company_id.id, ()):
+                plan[employee.id] = self._kilap_lay_period(plan[employee.id], period)
+        return plan
+
+    @api.model
+    def _kilap_lay_period(self, segments, period):
+        """``segments`` with ``period``'s dates cut out and replaced."""
+        result = []
+        for first, last, calendar in segments:
+            start, stop = max(first, period.date_from), min(last, period.date_to)
+            if start > stop:
+                result.append((first, last, calendar))
+                continue
+            if first < start:
+                result.append((first, start - timedelta(days=1), calendar))
+            result.append((start, stop, period._kilap_special_calendar(calendar)))
+            if stop < last:
+                result.append((stop + timedelta(days=1), last, calendar))
+        return result
+
+    def _kilap_work_minutes_by_date(self, date_from, date_to):
+        """Rostered employees: the minutes of their shift of each date (none on an
+        off day or an unscheduled date), so the journal, its reminders and its
+        back-date window follow the roster too."""
+        result = super()._kilap_work_minutes_by_date(date_from, date_to)
+        rosters = self.env["kilap.shift.roster"]._kilap_by_employee(
+            self, date_from, date_to
+        )
+        for employee_id, entries in rosters.items():
+            result[employee_id] = {
+                day: entry.shift_type_id._kilap_work_minutes()
+                for day, entry in entries.items()
+                if entry.kind == "shift"
+            }
+        return result

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.kilap_activity.models.kilap_acting_assignment import APPROVAL_BASIS
+
 
 class KilapAttendanceCorrection(models.Model):
     """Koreksi presensi: the only way an employee's own attendance times change."""
@@ -11,7 +13,15 @@ class KilapAttendanceCorrection(models.Model):
     _description = "Attendance Correction Request"
     _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
     _order = "date desc, id desc"
-    _kilap_workflow_fields = ("state", "attendance_id", "approver_id")
+    _kilap_workflow_fields = (
+        "state",
+        "attendance_id",
+        "approver_id",
+        "submitted_date",
+        "approval_basis",
+        "approved_for_id",
+        "acting_assignment_id",
+    )
 
     name = fields.Char(compute="_compute_name", store=True)
     employee_id = fields.Many2one(
@@ -45,6 +55,31 @@ class KilapAttendanceCorrection(models.Model):
     )
     attendance_id = fields.Many2one("hr.attendance", readonly=True, tracking=True)
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True)
+    submitted_date = fields.Datetime(
+        readonly=True,
+        copy=False,
+        help="When the request was submitted: escalation counts from it.",
+    )
+    approval_basis = fields.Selection(
+        APPROVAL_BASIS,
+        string="Decided As",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="In which capacity the approver decided the request.",
+    )
+    approved_for_id = fields.Many2one(
+        "hr.employee",
+        string="Decided For",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The official the request waited for, when someone else decided it: "
+        "the absent official (acting) or the late supervisor (escalation).",
+    )
+    acting_assignment_id = fields.Many2one(
+        "kilap.acting.assignment", readonly=True, copy=False
+    )
 
     @api.depends("employee_id", "date")
     def _compute_name(self):
@@ -83,7 +118,10 @@ class KilapAttendanceCorrection(models.Model):
     def action_submit(self):
         if self.filtered(lambda r: r.state != "draft"):
             raise UserError(self.env._("Only draft requests can be submitted."))
-        self._kilap_transition({"state": "submitted"}, from_states=("draft",))
+        self._kilap_transition(
+            {"state": "submitted", "submitted_date": fields.Datetime.now()},
+            from_states=("draft",),
+        )
         for request in self:
             manager = request.employee_id.sudo().parent_id.user_id
             if manager:
@@ -95,22 +133,38 @@ class KilapAttendanceCorrection(models.Model):
         return True
 
     def _check_approver(self):
+        """Refuse unless the user may decide every request; returns ``{request
+        id: (basis, official, assignment)}``: the supervisor, their acting
+        official or, after the escalation days, the next supervisor
+        (``kilap.acting.assignment._kilap_decider_capacity``), else Admin OPD."""
         user = self.env.user
+        Assignment = self.env["kilap.acting.assignment"]
+        admin_opd = user.has_group("kilap_activity.group_kilap_admin_opd")
+        cache = {}
+        capacities = {}
         for request in self:
-            supervisor = request.employee_id.sudo().parent_id.user_id
-            if request.employee_id.user_id == user:
+            employee = request.employee_id.sudo()
+            if employee.user_id == user:
                 raise AccessError(
                     self.env._("You cannot approve your own attendance correction.")
                 )
-            if user != supervisor and not user.has_group(
-                "kilap_activity.group_kilap_admin_opd"
-            ):
+            capacity = Assignment._kilap_decider_capacity(
+                employee,
+                user,
+                waiting_since=request.sudo().submitted_date,
+                cache=cache,
+            )
+            if not capacity and admin_opd:
+                capacity = ("admin_opd", self.env["hr.employee"], Assignment)
+            if not capacity:
                 raise AccessError(
                     self.env._(
-                        "Only the supervisor or Admin OPD can decide on this "
-                        "correction."
+                        "Only the supervisor (or their acting official) or Admin "
+                        "OPD can decide on this correction."
                     )
                 )
+            capacities[request.id] = capacity
+        return capacities
 
     def action_approve(self):
         """Write the corrected attendance and recompute.
@@ -119,7 +173,8 @@ class KilapAttendanceCorrection(models.Model):
         """
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be approved."))
-        self._check_approver()
+        capacities = self._check_approver()
+        Assignment = self.env["kilap.acting.assignment"]
         attendance_model = self.env["hr.attendance"].sudo()
         for request in self:
             reason = self.env._(
@@ -158,9 +213,16 @@ class KilapAttendanceCorrection(models.Model):
                     "state": "approved",
                     "attendance_id": attendance.id,
                     "approver_id": self.env.uid,
+                    **Assignment._kilap_capacity_vals(capacities[request.id]),
                 },
                 from_states=("submitted",),
+                # as superuser for whom the record rules give no write access
+                # (an acting official); Admin OPD writes within their rules
+                sudo=capacities[request.id][0] != "admin_opd",
             )
+            Assignment._kilap_note_capacity(request, capacities[request.id])
+            # decided: an acting official no longer reads the request
+            request = request.sudo()
             request.activity_unlink(["mail.mail_activity_data_todo"])
             self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
                 employee, request.date, request.date
@@ -170,10 +232,18 @@ class KilapAttendanceCorrection(models.Model):
     def action_reject(self):
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be rejected."))
-        self._check_approver()
-        self._kilap_transition(
-            {"state": "rejected", "approver_id": self.env.uid},
-            from_states=("submitted",),
-        )
-        self.activity_unlink(["mail.mail_activity_data_todo"])
+        capacities = self._check_approver()
+        Assignment = self.env["kilap.acting.assignment"]
+        for request in self:
+            request._kilap_transition(
+                {
+                    "state": "rejected",
+                    "approver_id": self.env.uid,
+                    **Assignment._kilap_capacity_vals(capacities[request.id]),
+                },
+                from_states=("submitted",),
+                sudo=capacities[request.id][0] != "admin_opd",
+            )
+            Assignment._kilap_note_capacity(request, capacities[request.id])
+        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
         return True

@@ -47,6 +47,7 @@ class KilapAttendanceDay(models.Model):
             ("field_duty", "Field duty"),
             ("training", "Training"),
             ("holiday", "Holiday"),
+            ("unscheduled", "Unscheduled (no roster entry)"),
         ],
         required=True,
         index=True,
@@ -75,6 +76,15 @@ class KilapAttendanceDay(models.Model):
     scheduled_end = fields.Float(help="Scheduled end, hours in office time zone.")
     tz = fields.Char(string="Time Zone")
     holiday_name = fields.Char()
+    shift_type_id = fields.Many2one(
+        "kilap.shift.type", string="Shift", index="btree_not_null"
+    )
+    absence_days = fields.Integer(
+        string="TK days",
+        default=1,
+        help="Days of absence without reason this row counts when absent (a missed "
+        "24-hour shift may count more than one).",
+    )
 
     _employee_date_unique = models.Constraint(
         "UNIQUE(employee_id, date)",
@@ -169,6 +179,8 @@ class KilapAttendanceDay(models.Model):
             "scheduled_end",
             "tz",
             "holiday_name",
+            "shift_type_id",
+            "absence_days",
         )
 
     def _kilap_changes(self, vals):
@@ -192,19 +204,11 @@ class KilapAttendanceDay(models.Model):
         start = datetime.combine(date_from - timedelta(days=1), time.min)
         stop = datetime.combine(date_to + timedelta(days=2), time.min)
         companies = employees.company_id
-        periods = (
-            self.env["kilap.schedule.period"]
-            .sudo()
-            .search_fetch(
-                [
-                    ("company_id", "in", companies.ids),
-                    ("date_from", "<=", date_to),
-                    ("date_to", ">=", date_from),
-                ],
-                ["company_id", "calendar_id", "date_from", "date_to"],
-            )
+        # the schedule of each employee on each date: history and special periods
+        plan = employees._kilap_calendar_plan(date_from, date_to)
+        calendars = self.env["resource.calendar"].union(
+            *(calendar for segments in plan.values() for _f, _l, calendar in segments)
         )
-        calendars = employees.resource_calendar_id | periods.calendar_id
         lines = (
             self.env["resource.calendar.attendance"]
             .sudo()
@@ -286,7 +290,10 @@ class KilapAttendanceDay(models.Model):
             .search([("kind", "in", ("tl", "psw"))])
         )
         return {
-            "periods": periods,
+            "plan": plan,
+            "rosters": self.env["kilap.shift.roster"]._kilap_by_employee(
+                employees, date_from, date_to
+            ),
             "schedule": schedule,
             "global_leaves": global_leaves,
             "attendances": by_employee,
@@ -325,13 +332,14 @@ class KilapAttendanceDay(models.Model):
         return cache[key]
 
     @api.model
-    def _kilap_attendances_by_day(self, employee, sources, to_local_hours):
+    def _kilap_attendances_by_day(self, employee, sources, tz):
         """The employee's attendances grouped by local check-in date, built once."""
         cache = sources.setdefault("_by_day", {})
         if employee.id not in cache:
             by_day = {}
             for att in sources["attendances"].get(employee.id, []):
-                by_day.setdefault(to_local_hours(att.check_in)[1], []).append(att)
+                local = pytz.utc.localize(att.check_in).astimezone(tz).date()
+                by_day.setdefault(local, []).append(att)
             cache[employee.id] = by_day
         return cache[employee.id]
 
@@ -364,41 +372,110 @@ class KilapAttendanceDay(models.Model):
     def _kilap_day_values(self, employee, day, sources):
         """Values of the result row of ``employee`` on ``day``.
 
-        None when ``day`` is not a working day.
+        None when ``day`` is not a working day. A rostered employee is judged by
+        the roster's shift of the date instead (``_kilap_shift_day_values``).
         """
-        company = employee.company_id
-        calendar = employee.resource_calendar_id
-        for period in sources["periods"]:
-            if (
-                period.company_id == company
-                and period.date_from <= day <= period.date_to
-            ):
-                calendar = period.calendar_id
-                break
+        roster = sources["rosters"].get(employee.id)
+        if roster is not None:
+            return self._kilap_shift_day_values(employee, day, sources, roster.get(day))
+        calendar = next(
+            (
+                c
+                for first, last, c in sources["plan"][employee.id]
+                if first <= day <= last
+            ),
+            self.env["resource.calendar"],
+        )
         intervals = sources["schedule"].get((calendar.id, day.weekday()))
         if not calendar or not intervals:
             return None
         tz_name, tz = self._kilap_employee_tz(employee, sources)
         start_h = min(i[0] for i in intervals)
         end_h = max(i[1] for i in intervals)
-
-        def to_local_hours(dt):
-            local = pytz.utc.localize(dt).astimezone(tz)
-            return local.hour + local.minute / 60 + local.second / 3600, local.date()
-
         day_start = self._kilap_to_utc(sources, tz, day, start_h)
         day_end = self._kilap_to_utc(sources, tz, day, end_h)
-        vals = {
+        vals = self._kilap_blank_values(
+            employee,
+            day,
+            tz_name,
+            calendar_id=calendar.id,
+            scheduled_start=start_h,
+            scheduled_end=end_h,
+            scheduled_minutes=round(sum(to - fr for fr, to in intervals) * 60),
+        )
+        for leave in sources["global_leaves"]:
+            if leave.calendar_id and leave.calendar_id != calendar:
+                continue
+            if leave.date_from < day_end and leave.date_to > day_start:
+                vals.update(status="holiday", holiday_name=leave.name)
+                return vals
+        if self._kilap_excused(vals, employee, day, sources):
+            return vals
+        todays = self._kilap_attendances_by_day(employee, sources, tz).get(day, [])
+        return self._kilap_judge(vals, employee, day, sources, todays, start_h, end_h)
+
+    @api.model
+    def _kilap_shift_day_values(self, employee, day, sources, entry):
+        """A rostered employee's day, judged by the roster entry of the date.
+
+        An off day is no working day (None). A date without an entry is
+        *unscheduled*: a row that flags it to Admin OPD and is never judged. A
+        shift is judged against its own start and end, which may cross midnight
+        (the day is the date the shift starts); an attendance belongs to it when
+        its check-in falls in [start - window before, end + window after]. Public
+        holidays do not apply: a round-the-clock service works on them.
+        """
+        tz_name, tz = self._kilap_employee_tz(employee, sources)
+        if entry and entry.kind == "off":
+            return None
+        if not entry:
+            return self._kilap_blank_values(
+                employee, day, tz_name, status="unscheduled"
+            )
+        shift = entry.shift_type_id
+        start_h = shift.hour_from
+        end_h = start_h + shift.duration_hours
+        vals = self._kilap_blank_values(
+            employee,
+            day,
+            tz_name,
+            shift_type_id=shift.id,
+            scheduled_start=start_h,
+            scheduled_end=end_h % 24,
+            scheduled_minutes=shift._kilap_work_minutes(),
+            absence_days=shift.absence_days,
+        )
+        if self._kilap_excused(vals, employee, day, sources):
+            return vals
+        low = self._kilap_to_utc(sources, tz, day, start_h) - timedelta(
+            minutes=shift.window_before_min
+        )
+        high = self._kilap_to_utc(sources, tz, day, end_h) + timedelta(
+            minutes=shift.window_after_min
+        )
+        todays = [
+            att
+            for att in sources["attendances"].get(employee.id, [])
+            if low <= att.check_in <= high
+        ]
+        return self._kilap_judge(vals, employee, day, sources, todays, start_h, end_h)
+
+    @api.model
+    def _kilap_blank_values(self, employee, day, tz_name, **values):
+        """A result row before judgement: absent, nothing recorded."""
+        return {
             "employee_id": employee.id,
             "date": day,
-            "company_id": company.id,
+            "company_id": employee.company_id.id,
             "department_id": employee.department_id.id or False,
-            "calendar_id": calendar.id,
+            "calendar_id": False,
+            "shift_type_id": False,
             "tz": tz_name,
-            "scheduled_start": start_h,
-            "scheduled_end": end_h,
-            "scheduled_minutes": round(sum(to - fr for fr, to in intervals) * 60),
+            "scheduled_start": 0.0,
+            "scheduled_end": 0.0,
+            "scheduled_minutes": 0,
             "status": "absent",
+            "absence_days": 1,
             "leave_id": False,
             "leave_type_id": False,
             "field_duty_id": False,
@@ -413,13 +490,13 @@ class KilapAttendanceDay(models.Model):
             "psw_band_id": False,
             "late_made_up": False,
             "holiday_name": False,
+            **values,
         }
-        for leave in sources["global_leaves"]:
-            if leave.calendar_id and leave.calendar_id != calendar:
-                continue
-            if leave.date_from < day_end and leave.date_to > day_start:
-                vals.update(status="holiday", holiday_name=leave.name)
-                return vals
+
+    @api.model
+    def _kilap_excused(self, vals, employee, day, sources):
+        """Fill ``vals`` and say so when a validated leave or an approved field
+        duty covers the day."""
         for leave in sources["leaves"].get(employee.id, []):
             if leave.request_date_from <= day <= leave.request_date_to:
                 treatment = leave.holiday_status_id.kilap_treatment or "leave"
@@ -428,24 +505,33 @@ class KilapAttendanceDay(models.Model):
                     leave_id=leave.id,
                     leave_type_id=leave.holiday_status_id.id,
                 )
-                return vals
+                return True
         for duty in sources["duties"].get(employee.id, []):
             if duty.date_from <= day <= duty.date_to:
                 vals.update(status="field_duty", field_duty_id=duty.id)
-                return vals
-        todays = self._kilap_attendances_by_day(employee, sources, to_local_hours).get(
-            day, []
-        )
+                return True
+        return False
+
+    @api.model
+    def _kilap_judge(self, vals, employee, day, sources, todays, start_h, end_h):
+        """Present, late (TL) and early (PSW) from the day's attendances; ``vals``
+        stays absent without any. Hours count from the local midnight of ``day``,
+        so a check-out after midnight is past 24."""
         if not todays:
             return vals
+        company = employee.company_id
+        _tz_name, tz = self._kilap_employee_tz(employee, sources)
+        midnight = self._kilap_to_utc(sources, tz, day, 0.0)
+
+        def hours(dt):
+            return (dt - midnight).total_seconds() / 3600
+
         first_in = todays[0].check_in
         last = max(todays, key=lambda a: a.check_out or a.check_in)
         open_att = any(not a.check_out for a in todays)
         last_out = False if open_att else last.check_out
-        in_h = to_local_hours(first_in)[0]
-        out_h = to_local_hours(last_out)[0] if last_out else None
-        if last_out and to_local_hours(last_out)[1] > day:
-            out_h = 24.0 + out_h
+        in_h = hours(first_in)
+        out_h = hours(last_out) if last_out else None
         makeup = company.kilap_makeup_max_min if company.kilap_makeup_enabled else 0
         late, early, made_up = band_rules.day_minutes(
             start_h, end_h, in_h, out_h, makeup
@@ -468,9 +554,10 @@ class KilapAttendanceDay(models.Model):
         )
         vals.update(
             status="present",
+            absence_days=1,
             check_in=first_in,
             check_out=last_out,
-            check_in_local=round(in_h, 4),
+            check_in_local=round(in_h % 24, 4),
             check_out_local=round(out_h % 24, 4) if out_h is not None else 0.0,
             worked_minutes=int(worked // 60),
             late_minutes=late,
@@ -492,7 +579,9 @@ class KilapAttendanceDay(models.Model):
         ]
         absent = dict(
             self.sudo()._read_group(
-                domain + [("status", "=", "absent")], ["employee_id"], ["__count"]
+                domain + [("status", "=", "absent")],
+                ["employee_id"],
+                ["absence_days:sum"],
             )
         )
         minutes = {
@@ -564,12 +653,16 @@ class KilapAttendanceDay(models.Model):
                 ("date", "<=", date_to),
             ],
             ["employee_id", "status", "tl_band_id", "psw_band_id", "leave_type_id"],
-            ["__count"],
+            ["__count", "absence_days:sum"],
         )
-        for employee, status, tl_band, psw_band, leave_type, count in groups:
+        for employee, status, tl_band, psw_band, leave_type, count, weight in groups:
             tally = tallies[employee.id]
+            if status == "unscheduled":  # flagged to Admin OPD, never judged
+                tally[status] += count
+                continue
             tally["days"] += count
-            tally[status] += count
+            # a missed 24-hour shift may count several TK days (shift type data)
+            tally[status] += weight if status == "absent" else count
             if leave_type and status == "leave":  # sick leave is counted as "sick"
                 tally[f"leave:{leave_type.id}"] += count
             if status in band_rules.BAND_STATUSES:

@@ -167,6 +167,8 @@ class KilapAttendanceSync(models.Model):
                     "kilap_gps": True,
                     "kilap_accuracy": item.get("accuracy"),
                     "kilap_mock": item.get("mock", False),
+                    "kilap_selfie": item.get("selfie"),
+                    "kilap_device": item.get("device_key"),
                 }
                 with self.env.cr.savepoint():
                     attendance = employee._kilap_attendance_at(

@@ -52,6 +52,29 @@ class KilapGeofence(models.Model):
     )
     date_from = fields.Date(tracking=True)
     date_to = fields.Date(tracking=True)
+    kilap_apel = fields.Boolean(
+        string="Apel point",
+        tracking=True,
+        help="The morning assembly (apel) is held here: a check-in at this point "
+        "within the apel window counts as attending it, and whoever was expected "
+        "and did not is recorded as a missed apel (which cuts the TPP).",
+    )
+    kilap_apel_weekday = fields.Selection(
+        [
+            ("0", "Monday"),
+            ("1", "Tuesday"),
+            ("2", "Wednesday"),
+            ("3", "Thursday"),
+            ("4", "Friday"),
+            ("5", "Saturday"),
+            ("6", "Sunday"),
+        ],
+        string="Apel day",
+        tracking=True,
+        help="Empty: every working day within the fence's dates.",
+    )
+    kilap_apel_hour_from = fields.Float(string="Apel check-in from", default=7.0)
+    kilap_apel_hour_to = fields.Float(string="Apel check-in until", default=7.5)
 
     address_id = fields.Many2one(
         related="work_location_id.address_id", string="Work Address"
@@ -60,7 +83,15 @@ class KilapGeofence(models.Model):
     _lat_lon_idx = models.Index("(latitude, longitude) WHERE active")
 
     @api.constrains(
-        "latitude", "longitude", "radius", "is_temporary", "date_from", "date_to"
+        "latitude",
+        "longitude",
+        "radius",
+        "is_temporary",
+        "date_from",
+        "date_to",
+        "kilap_apel",
+        "kilap_apel_hour_from",
+        "kilap_apel_hour_to",
     )
     def _check_fence(self):
         for fence in self:
@@ -84,6 +115,12 @@ class KilapGeofence(models.Model):
             if fence.is_temporary and not (fence.date_from and fence.date_to):
                 raise ValidationError(
                     self.env._("A temporary fence needs a start and an end date.")
+                )
+            if fence.kilap_apel and not (
+                0 <= fence.kilap_apel_hour_from < fence.kilap_apel_hour_to <= 24
+            ):
+                raise ValidationError(
+                    self.env._("The apel window must start before it ends.")
                 )
             if fence.date_from and fence.date_to and fence.date_to < fence.date_from:
                 raise ValidationError(

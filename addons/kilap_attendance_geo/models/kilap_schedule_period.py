@@ -19,7 +19,14 @@ class KilapSchedulePeriod(models.Model):
         string="Working Schedule",
         required=True,
         tracking=True,
-        help="Replaces the employees' own schedule within the dates.",
+        help="Replaces the employees' own schedule within the dates, unless their "
+        "schedule has its own replacement below.",
+    )
+    line_ids = fields.One2many(
+        "kilap.schedule.period.line",
+        "period_id",
+        string="Replacements per Schedule",
+        copy=True,
     )
     date_from = fields.Date(required=True, tracking=True)
     date_to = fields.Date(required=True, tracking=True)
@@ -32,3 +39,9 @@ class KilapSchedulePeriod(models.Model):
                 raise ValidationError(
                     self.env._("The period cannot end before it starts.")
                 )
+
+    def _kilap_special_calendar(self, calendar):
+        """The schedule that replaces ``calendar`` within this period."""
+        self.ensure_one()
+        line = self.line_ids.filtered(lambda line: line.calendar_id == calendar)[:1]
+        return line.special_calendar_id or self.calendar_id

@@ -52,6 +52,14 @@ class ResCompany(models.Model):
         help="Accumulated late and early minutes counted as one day of absence (7.5 "
         "h).",
     )
+    kilap_selfie_mode = fields.Selection(
+        [("off", "Off"), ("optional", "Optional"), ("required", "Required")],
+        string="Selfie at check-in",
+        default="off",
+        required=True,
+        help="Whether the phone page takes a front-camera photo with each check-in "
+        "and check-out. Required: a check-in without one is refused.",
+    )
 
     def _kilap_compute_days_chunk(self, employee_ids, date_from=None, date_to=None):
         """One chunk of the daily results (idempotent: a recompute).

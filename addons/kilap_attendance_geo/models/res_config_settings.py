@@ -34,3 +34,6 @@ class ResConfigSettings(models.TransientModel):
     kilap_offline_late_min = fields.Integer(
         related="company_id.kilap_offline_late_min", readonly=False
     )
+    kilap_selfie_mode = fields.Selection(
+        related="company_id.kilap_selfie_mode", readonly=False
+    )

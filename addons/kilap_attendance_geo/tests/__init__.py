@@ -6,3 +6,7 @@ from . import test_security
 from . import test_phone
 from . import test_attacks
 from . import test_jobs
+from . import test_schedules
+from . import test_selfie_device
+from . import test_roster
+from . import test_acting_geo

@@ -1,1 +1,2 @@
 from . import kilap_attendance_compute_wizard
+from . import kilap_shift_roster_fill

@@ -23,3 +23,4 @@ from . import hr_employee
 from . import hr_payslip
 from . import hr_payslip_input
 from . import hr_payslip_run
+from . import kilap_geofence

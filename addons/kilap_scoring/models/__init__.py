@@ -13,5 +13,6 @@ from . import kilap_attendance_day
 from . import hr_attendance
 from . import kilap_attendance_correction
 from . import kilap_field_duty
+from . import kilap_shift_roster
 from . import hr_leave
 from . import hr_employee

@@ -21,6 +21,10 @@ class HrAttendance(models.Model):
             "out_ip_address",
             "in_browser",
             "out_browser",
+            "in_kilap_selfie",
+            "out_kilap_selfie",
+            "in_kilap_device",
+            "out_kilap_device",
         )
     )
 

@@ -23,6 +23,7 @@ class KilapFrozenMonthMixin(models.AbstractModel):
     * ``hr.attendance`` -- raw check-ins and check-outs, and their review;
     * ``kilap.attendance.correction`` -- correction requests and their approval;
     * ``kilap.field.duty`` -- field duties overlapping the month;
+    * ``kilap.shift.roster`` -- the roster entries of rostered employees;
     * ``kilap.journal.entry`` -- the daily journal;
     * ``kilap.attendance.day`` -- the daily results computed from the above;
     * ``hr.leave`` -- leaves overlapping the month (their effect on the results);

@@ -1,7 +1,9 @@
 import calendar
+import datetime
 from collections import defaultdict
 from datetime import date
 
+import pytz
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup, escape
 
@@ -9,6 +11,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.kilap_activity.rules import points as point_rules
 from odoo.addons.kilap_attendance_geo.rules.bands import BAND_CODES
 
 from ..rules import scoring
@@ -130,6 +133,26 @@ class KilapScorePeriod(models.Model):
     )
     reopen_reason = fields.Text(readonly=True, tracking=True, copy=False)
     reopen_count = fields.Integer(readonly=True, copy=False)
+    close_date = fields.Date(
+        string="Planned Close Date",
+        tracking=True,
+        copy=False,
+        help="When BKPSDM plans to close the month; supervisors are reminded of the "
+        "entries still waiting for them a few days before. Empty: the month end "
+        "plus the journal window (the last day an entry of the month may be "
+        "written).",
+    )
+    close_reminder_date = fields.Date(
+        string="Close Reminder Sent",
+        readonly=True,
+        copy=False,
+        help="Technical: the day the supervisors were reminded before the close.",
+    )
+    pending_approval_count = fields.Integer(
+        string="Pending Approvals",
+        compute="_compute_pending_approval_count",
+        help="Journal entries of the month still waiting for approval.",
+    )
     org_rating_ids = fields.One2many(
         "kilap.org.rating", "period_id", string="Organisation Ratings"
     )
@@ -153,6 +176,15 @@ class KilapScorePeriod(models.Model):
     )
 
     # ------------------------------------------------------------------ computes
+    def _compute_pending_approval_count(self):
+        Entry = self.env["kilap.journal.entry"]
+        for period in self:
+            period.pending_approval_count = (
+                Entry.search_count(period._kilap_pending_domain())
+                if period.id and period.date_from and period.date_to
+                else 0
+            )
+
     def action_retry_failed(self):
         self._kilap_check_bkpsdm()
         return super().action_retry_failed()
@@ -469,21 +501,30 @@ class KilapScorePeriod(models.Model):
         ]
 
     def _kilap_gather_journal(self, scope):
-        """Approved output per (employee, RHK) and points per employee: one query."""
+        """Approved output per (employee, RHK) and points per employee, two
+        queries. Points are summed per catalogue item and day, then capped per
+        day and per month as the item says (``rules/points.py``)."""
         realised = defaultdict(float)
         points = defaultdict(float)
-        for employee, rhk, qty, pts in (
-            self.env["kilap.journal.entry"]
-            .sudo()
-            ._read_group(
-                [*self._kilap_month_domain(scope), ("state", "=", "approved")],
-                ["employee_id", "rhk_id"],
-                ["output_qty:sum", "points:sum"],
-            )
+        Entry = self.env["kilap.journal.entry"].sudo()
+        approved = [*self._kilap_month_domain(scope), ("state", "=", "approved")]
+        for employee, rhk, qty in Entry._read_group(
+            approved + [("rhk_id", "!=", False)],
+            ["employee_id", "rhk_id"],
+            ["output_qty:sum"],
         ):
-            points[employee.id] += pts
-            if rhk:
-                realised[employee.id, rhk.id] += qty
+            realised[employee.id, rhk.id] += qty
+        daily = defaultdict(list)
+        for employee, item, _day, pts in Entry._read_group(
+            approved + [("catalog_id", "!=", False)],
+            ["employee_id", "catalog_id", "date:day"],
+            ["points:sum"],
+        ):
+            daily[employee.id, item].append(pts)
+        for (employee_id, item), values in daily.items():
+            points[employee_id] += point_rules.month_points(
+                values, item.cap_per_day, item.cap_per_month
+            )
         return realised, points
 
     def _kilap_gather_targets(self, scope):
@@ -771,6 +812,27 @@ class KilapScorePeriod(models.Model):
             )
 
     def action_close(self):
+        """Close: refused while journal entries of the month wait for approval;
+        the confirmation wizard (*Close Period* on the form) lists them and
+        closes anyway. No context key lifts this."""
+        self._kilap_check_bkpsdm()
+        for period in self:
+            pending = period.sudo()._kilap_pending_counts()
+            if pending:
+                raise UserError(
+                    self.env._(
+                        "%(count)s journal entries of %(period)s still wait for "
+                        "approval: open the period, click Close Period to see them "
+                        "and confirm the close there.",
+                        count=sum(pending.values()),
+                        period=period.name,
+                    )
+                )
+        return self._kilap_close()
+
+    def _kilap_close(self):
+        """The close itself (private: RPC cannot call it); ``action_close`` and the
+        confirmation wizard call it after their checks."""
         self._kilap_check_bkpsdm()
         self._kilap_check_idle()
         for period in self:
@@ -790,6 +852,178 @@ class KilapScorePeriod(models.Model):
             sudo=True,
         )
         return True
+
+    def action_open_close_wizard(self):
+        """*Close Period* on the form: the pending approvals first, then close."""
+        self.ensure_one()
+        self._kilap_check_bkpsdm()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Close Period"),
+            "res_model": "kilap.score.close.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_period_id": self.id},
+        }
+
+    # ------------------------------------------------------- pending approvals
+    def _kilap_pending_domain(self):
+        """Journal entries of the month (and company) still waiting for approval."""
+        self.ensure_one()
+        return [
+            ("company_id", "=", self.company_id.id),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+            ("state", "=", "submitted"),
+        ]
+
+    def _kilap_pending_counts(self):
+        """``{(opd, supervisor): count}`` of the pending entries, in one query."""
+        self.ensure_one()
+        return {
+            (opd, supervisor): count
+            for opd, supervisor, count in self.env["kilap.journal.entry"]._read_group(
+                self._kilap_pending_domain(), ["opd_id", "supervisor_id"], ["__count"]
+            )
+        }
+
+    def action_view_pending(self):
+        """The entries still waiting, per OPD and on whose desk they sit."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Pending Approvals %s", self.name),
+            "res_model": "kilap.journal.entry",
+            "view_mode": "list,pivot,form",
+            "views": [
+                (
+                    self.env.ref(
+                        "kilap_scoring.kilap_journal_entry_view_list_pending"
+                    ).id,
+                    "list",
+                ),
+                (
+                    self.env.ref(
+                        "kilap_scoring.kilap_journal_entry_view_pivot_pending"
+                    ).id,
+                    "pivot",
+                ),
+                (False, "form"),
+            ],
+            "domain": self._kilap_pending_domain(),
+            "context": {"group_by": ["opd_id", "supervisor_id"]},
+        }
+
+    def _kilap_expected_close_date(self):
+        """The planned close date, else the month end plus the journal window
+        (working days of the company's calendar, public holidays excluded)."""
+        self.ensure_one()
+        if self.close_date:
+            return self.close_date
+        company = self.company_id
+        window = max(company.kilap_journal_window_days, 0)
+        calendar = company.resource_calendar_id
+        if not window or not calendar:
+            return self.date_to
+        tz = pytz.timezone(calendar.tz or "Asia/Makassar")
+        start = tz.localize(
+            datetime.datetime.combine(
+                self.date_to + relativedelta(days=1), datetime.time.min
+            )
+        )
+        end = start + relativedelta(days=window * 3 + 14)
+        intervals = calendar._work_intervals_batch(start, end, tz=tz)[False]
+        days = sorted({begin.astimezone(tz).date() for begin, _e, _m in intervals})
+        return days[window - 1] if len(days) >= window else self.date_to
+
+    @api.model
+    def _cron_kilap_close_reminder(self, today=None):
+        """Daily: a few days before a period's close, remind each supervisor of
+        the entries of the month still waiting for them (once per period).
+        ``today`` lets tests run it for a chosen day."""
+        reminded = self.browse()
+        periods = self.sudo().search(
+            [("state", "in", ("open", "computed")), ("close_reminder_date", "=", False)]
+        )
+        for period in periods:
+            days = period.company_id.kilap_close_reminder_days
+            if days <= 0:
+                continue
+            tz = pytz.timezone(
+                period.company_id.resource_calendar_id.tz or "Asia/Makassar"
+            )
+            day = today or datetime.datetime.now(tz).date()
+            close = period._kilap_expected_close_date()
+            if close - relativedelta(days=days) <= day <= close:
+                period._kilap_remind_close(close)
+                reminded |= period
+        return reminded
+
+    def _kilap_remind_close(self, close):
+        """One message per official (supervisor, else appraiser) with the count of
+        entries waiting for them, and their acting official in copy."""
+        self.ensure_one()
+        period = self.sudo()
+        per_official = {}
+        for employee, supervisor, penilai, count in (
+            self.env["kilap.journal.entry"]
+            .sudo()
+            ._read_group(
+                period._kilap_pending_domain(),
+                ["employee_id", "supervisor_id", "penilai_id"],
+                ["__count"],
+            )
+        ):
+            official = supervisor or penilai
+            if official.user_id:
+                per_official.setdefault(official, []).append((employee, count))
+        acting = defaultdict(lambda: self.env["res.partner"])
+        assignments = (
+            self.env["kilap.acting.assignment"]
+            .sudo()
+            .search(
+                [
+                    ("absent_employee_id", "in", [o.id for o in per_official]),
+                    ("state", "=", "active"),
+                ]
+            )
+        )
+        for assignment in assignments:
+            today = assignment.acting_employee_id._kilap_today()
+            if assignment.date_from <= today <= assignment.date_to:
+                acting[assignment.absent_employee_id] |= (
+                    assignment.acting_user_id.partner_id
+                )
+        for official, rows in per_official.items():
+            items = Markup("").join(
+                Markup("<li>%s: %s</li>") % (escape(employee.name), count)
+                for employee, count in rows
+            )
+            official.message_notify(
+                partner_ids=(official.user_id.partner_id | acting[official]).ids,
+                subject=self.env._(
+                    "KILAP: %(count)s journal entries to approve before %(date)s",
+                    count=sum(count for _e, count in rows),
+                    date=close,
+                ),
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "The evaluation period %(period)s closes on %(date)s. These "
+                        "journal entries still wait for your approval:",
+                        period=period.name,
+                        date=close,
+                    ),
+                    items,
+                ),
+            )
+        period.close_reminder_date = fields.Date.context_today(self)
+        period.message_post(
+            body=self.env._(
+                "Close reminder sent to %(count)s supervisors.", count=len(per_official)
+            )
+        )
+        return per_official
 
     def action_open_reopen_wizard(self):
         self.ensure_one()

@@ -28,6 +28,13 @@ class ResCompany(models.Model):
         "as rating hasil kerja.",
     )
 
+    kilap_close_reminder_days = fields.Integer(
+        string="Close Reminder (days before)",
+        default=3,
+        help="How many days before an evaluation period's close the supervisors "
+        "are reminded of the journal entries still waiting for them (0: never).",
+    )
+
     @api.constrains(
         "kilap_weight_kinerja", "kilap_weight_disiplin", "kilap_kinerja_cap"
     )

@@ -16,3 +16,6 @@ class ResConfigSettings(models.TransientModel):
     kilap_head_takes_unit_result = fields.Boolean(
         related="company_id.kilap_head_takes_unit_result", readonly=False
     )
+    kilap_close_reminder_days = fields.Integer(
+        related="company_id.kilap_close_reminder_days", readonly=False
+    )

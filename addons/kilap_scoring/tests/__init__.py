@@ -6,3 +6,4 @@ from . import test_reports
 from . import test_portal
 from . import test_attacks
 from . import test_jobs
+from . import test_close_pending

@@ -68,6 +68,25 @@ class TestPeriodAttacks(KilapRpcCase):
                 }
             )
         )
+        # a rostered colleague's shift of the day
+        cls.rostered = cls.staf
+        cls.rostered.kilap_rostered = True
+        cls.shift = cls.env["kilap.shift.type"].create(
+            {
+                "code": "PF",
+                "name": "Pagi",
+                "hour_from": 7,
+                "hour_to": 14,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.roster = cls.env["kilap.shift.roster"].create(
+            {
+                "employee_id": cls.rostered.id,
+                "date": cls.today,
+                "shift_type_id": cls.shift.id,
+            }
+        )
         cls.period._kilap_transition({"state": "closed"})
 
     @classmethod
@@ -182,6 +201,20 @@ class TestPeriodAttacks(KilapRpcCase):
         self.assertEqual(self.snapshot(watched, names), before)
         self.assertEqual(self.env["hr.attendance"].search_count([]), count)
         self.assertEqual(self.correction.state, "submitted")
+
+    def test_closed_month_freezes_the_roster(self):
+        """Attack 8: Admin OPD rosters a day of a closed month differently, adds
+        one or removes it."""
+        names = ["kind", "shift_type_id"]
+        before = self.snapshot(self.roster, names)
+        self.assertFrozen(
+            "adminopd",
+            "kilap.shift.roster",
+            "write",
+            [self.roster.ids, {"kind": "off", "shift_type_id": False}],
+        )
+        self.assertFrozen("adminopd", "kilap.shift.roster", "unlink", [self.roster.ids])
+        self.assertEqual(self.snapshot(self.roster, names), before)
 
     def test_closed_month_freezes_journal_duty_and_leave(self):
         """Attack 8: journal entries, field duty and leave of a closed month."""

@@ -354,3 +354,26 @@ class TestCompute(KilapScoringCase):
         self.assertEqual(
             len(self.env["kilap.attendance.day"].search(action["domain"])), 6
         )
+
+    def test_kinerja_from_tiered_and_capped_points(self):
+        """A teacher's lesson hours: 6 JP an entry at 1 point, more at half, at most
+        8 points a day; a class assessment capped at 20 points a month."""
+        jp = self.env.ref("kilap_activity.catalog_guru_jp")
+        assessed = self.env.ref("kilap_activity.catalog_guru_class")
+        self.emp_b.job_family_id = self.env.ref("kilap_activity.job_family_guru")
+        # besides the 30 points of the patrol (an item of no family, no cap):
+        # 3 March: 8 JP -> 6 + 2 x 0.5 = 7 points; 4 March: 2 entries of 6 JP -> 12,
+        # capped at 8; 5 March: 4 JP -> 4; classes: 12 x 2 = 24, capped at 20
+        entries = [
+            self._journal(self.emp_b, date(2025, 3, 3), 8, hour=10.0, catalog=jp),
+            self._journal(self.emp_b, date(2025, 3, 4), 6, hour=8.0, catalog=jp),
+            self._journal(self.emp_b, date(2025, 3, 4), 6, hour=10.0, catalog=jp),
+            self._journal(self.emp_b, date(2025, 3, 5), 4, catalog=jp),
+            self._journal(self.emp_b, date(2025, 3, 6), 12, catalog=assessed),
+        ]
+        self.assertEqual([e.points for e in entries], [7.0, 6.0, 6.0, 4.0, 24.0])
+        self.period._kilap_compute(refresh_attendance=False)
+        line = self._line(self.period, self.emp_b)
+        self.assertEqual(line.points_total, 30 + 7 + 8 + 4 + 20)
+        self.assertEqual(line.expected_points, 120)
+        self.assertAlmostEqual(line.kinerja_score, 69 / 120 * 100, places=2)

@@ -19,6 +19,8 @@ def main(argv=None):
         "--month", help="YYYY-MM of the first day (default: last month)"
     )
     parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--rostered", type=float, default=0.0)
+    parser.add_argument("--school", type=float, default=0.0)
     args = parser.parse_args(argv)
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
 
@@ -26,7 +28,16 @@ def main(argv=None):
     month = datetime.date.fromisoformat(args.month + "-01") if args.month else None
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
-        generate(env, args.employees, args.days, args.seed, month, users=args.users)
+        generate(
+            env,
+            args.employees,
+            args.days,
+            args.seed,
+            month,
+            users=args.users,
+            rostered=args.rostered,
+            school=args.school,
+        )
     return 0
 
 

@@ -2,6 +2,8 @@
 their users (one password hash for all), SKPs with RHK and monthly actions, leave and
 field duty."""
 
+import datetime
+
 from kilap.generate.names import RHK_TEMPLATES, TZ, USER_PASSWORD
 from kilap.generate.rows import bulk_insert, now
 
@@ -12,6 +14,7 @@ def employees(gen):
         g.split(".")[-1]: env.ref("kilap_activity.golongan_%s" % g).id
         for g in {p["golongan"] for p in plan["people"]}
     }
+    school = env.ref("kilap_attendance_geo.calendar_school_6_days").id
     vals_list = []
     for p in plan["people"]:
         dept = (
@@ -23,7 +26,10 @@ def employees(gen):
                 "company_id": company.id,
                 "department_id": dept,
                 "work_location_id": gen.location_ids[p["opd"]],
-                "resource_calendar_id": gen.calendar.id,
+                "resource_calendar_id": (
+                    school if p.get("schedule") == "school" else gen.calendar.id
+                ),
+                "kilap_rostered": p.get("schedule") == "roster",
                 "tz": TZ,
                 "sex": p["gender"],
                 "birthday": p["birthday"],
@@ -59,6 +65,69 @@ def employees(gen):
             Dept.browse(gen.opd_ids[p["opd"]]).manager_id = ids[p["index"]]
         elif p["jabatan_type"] == "administrator" and p["unit"] is not None:
             Dept.browse(gen.unit_ids[p["unit"]]).manager_id = ids[p["index"]]
+
+
+def rosters(gen):
+    """The rostered staff's month: a day shift Monday to Friday (the hours the
+    generated check-ins keep), off at the weekend; bulk rows like the ORM's."""
+    env, plan = gen.env, gen.plan
+    rostered = [p for p in plan["people"] if p.get("schedule") == "roster"]
+    if not rostered:
+        return
+    shift = env["kilap.shift.type"].create(
+        {
+            "code": "PG",
+            "name": "Pagi (generated)",
+            "hour_from": 7.5,
+            "hour_to": 16.0,
+            "break_minutes": 60,
+            "company_id": gen.company.id,
+        }
+    )
+    first = datetime.date.fromisoformat(plan["month"])
+    last = datetime.date.fromisoformat(plan["days"][-1])
+    stamp, uid = now(), env.uid
+    rows = []
+    for p in rostered:
+        dept = (
+            gen.unit_ids[p["unit"]] if p["unit"] is not None else gen.opd_ids[p["opd"]]
+        )
+        day = first
+        while day <= last:
+            on = day.weekday() < 5
+            rows.append(
+                (
+                    gen.employee_ids[p["index"]],
+                    gen.company.id,
+                    dept,
+                    day,
+                    "shift" if on else "off",
+                    shift.id if on else None,
+                    uid,
+                    uid,
+                    stamp,
+                    stamp,
+                )
+            )
+            day += datetime.timedelta(days=1)
+    bulk_insert(
+        env.cr,
+        "kilap_shift_roster",
+        (
+            "employee_id",
+            "company_id",
+            "department_id",
+            "date",
+            "kind",
+            "shift_type_id",
+            "create_uid",
+            "write_uid",
+            "create_date",
+            "write_date",
+        ),
+        rows,
+    )
+    gen.roster_count = len(rows)
 
 
 def technical_user(gen):

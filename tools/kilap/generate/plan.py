@@ -241,6 +241,29 @@ def _plan_days(rng, people, dates, holiday):
     return leaves, duties, events
 
 
+def assign_schedules(plan, rostered=0.0, school=0.0):
+    """Give ``rostered`` % of the staff (fungsional and pelaksana) a day-shift roster
+    and ``school`` % the 6-day school week. A draw of its own: without them the plan,
+    and its digest, stay as they were."""
+    if rostered < 0 or school < 0 or rostered + school > 100:
+        raise ValueError(
+            "rostered and school are percentages that add up to 100 at most"
+        )
+    if not (rostered or school):
+        return plan
+    rng = random.Random(plan["seed"] * 7919 + 1)
+    for person in plan["people"]:
+        if person["jabatan_type"] not in ("fungsional", "pelaksana"):
+            continue
+        draw = rng.random() * 100
+        if draw < rostered:
+            person["schedule"] = "roster"
+        elif draw < rostered + school:
+            person["schedule"] = "school"
+    plan["rostered"], plan["school"] = rostered, school
+    return plan
+
+
 def plan_digest(plan):
     """A short fingerprint of a plan (same seed and sizes, same digest)."""
     blob = json.dumps(plan, sort_keys=True, separators=(",", ":")).encode()

@@ -8,7 +8,7 @@ import datetime
 import time
 
 from kilap.generate import activity, people, setup
-from kilap.generate.plan import build_plan, plan_digest
+from kilap.generate.plan import assign_schedules, build_plan, plan_digest
 
 CONTEXT = {
     "tracking_disable": True,
@@ -21,6 +21,7 @@ STEPS = (
     ("company & rules", setup.company),
     ("OPD tree & offices", setup.org),
     ("employees", people.employees),
+    ("rosters", people.rosters),
     ("users", people.users),
     ("SKP, RHK, rencana aksi", people.skps),
     ("leave & field duty", people.absences),
@@ -59,13 +60,16 @@ class Generator:
         return self.company
 
 
-def generate(env, employees, days, seed, month=None, users=200, log=print):
-    """Build the plan and write it; returns (company, plan, generator)."""
+def generate(
+    env, employees, days, seed, month=None, users=200, log=print, rostered=0, school=0
+):
+    """Build the plan and write it; returns (company, plan, generator). ``rostered``
+    and ``school``: percentages of the staff on a roster and on the 6-day week."""
     month = month or (
         datetime.date.today().replace(day=1) - datetime.timedelta(days=1)
     ).replace(day=1)
     started = time.time()
-    plan = build_plan(employees, days, seed, month)
+    plan = assign_schedules(build_plan(employees, days, seed, month), rostered, school)
     log(
         "kilap generate: %d employees, %d working days from %s, seed %s (plan %s, %d check-in days)"
         % (

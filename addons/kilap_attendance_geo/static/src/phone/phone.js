@@ -75,6 +75,27 @@
         return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
     }
 
+    // A random key kept in this browser: binds the phone to the person, never a
+    // hardware id (the server keeps only its SHA-256).
+    function deviceKey() {
+        let key = null;
+        try {
+            key = localStorage.getItem("kilap-device-key");
+        } catch {
+            key = null;
+        }
+        if (!key || !/^[A-Za-z0-9_-]{16,128}$/.test(key)) {
+            const bytes = crypto.getRandomValues(new Uint8Array(32));
+            key = Array.from(bytes, (x) => x.toString(16).padStart(2, "0")).join("");
+            try {
+                localStorage.setItem("kilap-device-key", key);
+            } catch {
+                // private mode: a new key each time, the check-in is reviewed
+            }
+        }
+        return key;
+    }
+
     // ------------------------------------------------------------ IndexedDB queue
     let dbPromise = null;
     function db() {
@@ -205,6 +226,7 @@
         $("k-journal-min").textContent = fmt(T.minutes, { logged, scheduled });
         $("k-journal-bar").style.width =
             `${scheduled ? Math.min(100, (100 * logged) / scheduled) : 0}%`;
+        $("k-selfie-note").classList.toggle("k-hidden", (state.selfie || "off") === "off");
         const check = $("k-check");
         check.textContent = state.checked_in ? T.check_out : T.check_in;
         check.classList.toggle("out", Boolean(state.checked_in));
@@ -278,13 +300,57 @@
         stale.classList.remove("k-hidden");
     }
 
+    // ------------------------------------------------------------ selfie
+    const SELFIE_MAX = 100 * 1024;
+    const b64bytes = (data) =>
+        Math.floor((data.length * 3) / 4) - (data.endsWith("==") ? 2 : data.endsWith("=") ? 1 : 0);
+    // Opens the front camera; must start inside the click (user gesture).
+    function takeSelfie() {
+        const input = $("k-selfie");
+        return new Promise((resolve) => {
+            const done = () => {
+                input.removeEventListener("change", done);
+                input.removeEventListener("cancel", done);
+                resolve((input.files && input.files[0]) || null);
+            };
+            input.value = "";
+            input.addEventListener("change", done);
+            input.addEventListener("cancel", done);
+            input.click();
+        });
+    }
+    // JPEG of at most 480 px and 100 KB: lower the quality, then the size.
+    async function selfiePayload(file) {
+        const bitmap = await createImageBitmap(file);
+        const canvas = document.createElement("canvas");
+        for (let side = 480; side >= 120; side = Math.round(side * 0.75)) {
+            const scale = Math.min(1, side / Math.max(bitmap.width, bitmap.height));
+            canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+            canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+            canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+            for (let quality = 0.8; quality > 0.25; quality -= 0.1) {
+                const data = canvas.toDataURL("image/jpeg", quality).split(",")[1];
+                if (data && b64bytes(data) <= SELFIE_MAX) {
+                    return data;
+                }
+            }
+        }
+        throw new Error(T.selfie_error);
+    }
+
     // ------------------------------------------------------------ check-in/out
-    async function queueAttendance(kind, fix) {
+    async function queueAttendance(kind, fix, extra) {
         await queuePut({
             uuid: uuid4(),
             type: "attendance",
             created: new Date().toISOString(),
-            payload: { kind, device_time: new Date().toISOString(), mock: false, ...fix },
+            payload: {
+                kind,
+                device_time: new Date().toISOString(),
+                mock: false,
+                ...fix,
+                ...extra,
+            },
         });
         state.checked_in = kind === "in";
         say("k-msg", T.queued, "warn");
@@ -293,8 +359,26 @@
     async function doCheck() {
         const buttons = [$("k-check"), $("k-duty-check")];
         buttons.forEach((b) => (b.disabled = true));
-        say("k-msg", T.checking);
+        const selfieMode = state.selfie || "off";
+        const shot = selfieMode === "off" ? null : takeSelfie();
+        say("k-msg", shot ? T.selfie_take : T.checking);
         try {
+            const extra = { device_key: deviceKey() };
+            if (shot) {
+                const file = await shot;
+                if (file) {
+                    try {
+                        extra.selfie = await selfiePayload(file);
+                    } catch {
+                        say("k-msg", T.selfie_error, "error");
+                        return;
+                    }
+                } else if (selfieMode === "required") {
+                    say("k-msg", T.selfie_missing, "error");
+                    return;
+                }
+                say("k-msg", T.checking);
+            }
             let fix;
             try {
                 fix = await getFix();
@@ -304,16 +388,16 @@
             }
             const kind = state.checked_in ? "out" : "in";
             if (!isOnline()) {
-                await queueAttendance(kind, fix);
+                await queueAttendance(kind, fix, extra);
                 return;
             }
             say("k-msg", T.sending);
             let result;
             try {
-                result = await rpc("/kilap/attendance/check", { ...fix, mock: false });
+                result = await rpc("/kilap/attendance/check", { ...fix, mock: false, ...extra });
             } catch (error) {
                 if (error instanceof NetworkError) {
-                    await queueAttendance(kind, fix);
+                    await queueAttendance(kind, fix, extra);
                 } else {
                     say("k-msg", error.message, "error");
                 }
@@ -507,7 +591,7 @@
     if ("serviceWorker" in navigator && window.isSecureContext) {
         navigator.serviceWorker.register("/my/kilap/sw.js", { scope: "/my/kilap" }).catch(() => {});
     }
-    window.kilapPhone = { sync, refresh, queueAll, render };
+    window.kilapPhone = { sync, refresh, queueAll, render, deviceKey };
     // measure the distance at once when the location permission is already granted
     if (navigator.permissions && navigator.permissions.query) {
         navigator.permissions
