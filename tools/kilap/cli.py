@@ -55,10 +55,10 @@ def add_scale_parsers(sub):
         default=0,
         help="%% of the staff on the 6-day school week",
     )
-    bench = sub.add_parser("bench", help="benchmarks B1-B4 (see BENCHMARKS.md)")
+    bench = sub.add_parser("bench", help="benchmarks B1-B5 (see BENCHMARKS.md)")
     bench.add_argument(
         "which",
-        choices=["b1", "b2", "b3", "b4", "all", "close", "nodes", "faults"],
+        choices=["b1", "b2", "b3", "b4", "b5", "all", "close", "nodes", "faults"],
     )
     bench.add_argument(
         "--sizes", help="employees, comma-separated (B1 default 1000,5000)"

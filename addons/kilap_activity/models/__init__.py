@@ -26,3 +26,7 @@ from . import kilap_journal_reminder
 from . import kilap_acting_assignment
 from . import kilap_checkin_reminder
 from . import kilap_journal_day
+from . import kilap_import_profile
+from . import kilap_import_profile_column
+from . import kilap_employee_import
+from . import kilap_employee_import_line

@@ -6,6 +6,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..rules import employee_file
 from ..rules import nip as nip_rules
 
 
@@ -57,6 +58,19 @@ class HrEmployee(models.Model):
         help="Kelas jabatan, 1 to 17.",
     )
     tmt_cpns = fields.Date(string="TMT CPNS")
+    kilap_siasn_id = fields.Char(
+        string="SIASN ID",
+        copy=False,
+        index="btree_not_null",
+        help="SIASN's own person id: BKN's services identify a person by it, "
+        "not by the NIP.",
+    )
+    kilap_kedudukan = fields.Selection(
+        employee_file.KEDUDUKAN,
+        string="Legal Standing (Kedudukan Hukum)",
+        tracking=True,
+    )
+    kilap_tmt_golongan = fields.Date(string="TMT Golongan")
     tmt_jabatan = fields.Date(
         string="TMT Position",
     )
@@ -91,6 +105,10 @@ class HrEmployee(models.Model):
 
     _nip_company_unique = models.Constraint(
         "UNIQUE(nip, company_id)", "This NIP is already used in this company."
+    )
+    _siasn_company_unique = models.Constraint(
+        "UNIQUE(kilap_siasn_id, company_id)",
+        "This SIASN ID is already used in this company.",
     )
 
     @api.depends("parent_id")

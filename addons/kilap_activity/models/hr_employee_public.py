@@ -1,5 +1,6 @@
 from odoo import fields, models
 
+from ..rules import employee_file
 from ..rules import nip as nip_rules
 
 
@@ -33,6 +34,13 @@ class HrEmployeePublic(models.Model):
     jabatan_name = fields.Char(string="Position (Jabatan)", readonly=True)
     kelas_jabatan = fields.Integer(string="Position Class", readonly=True)
     tmt_cpns = fields.Date(string="TMT CPNS", readonly=True)
+    kilap_siasn_id = fields.Char(string="SIASN ID", readonly=True)
+    kilap_kedudukan = fields.Selection(
+        employee_file.KEDUDUKAN,
+        string="Legal Standing (Kedudukan Hukum)",
+        readonly=True,
+    )
+    kilap_tmt_golongan = fields.Date(string="TMT Golongan", readonly=True)
     tmt_jabatan = fields.Date(string="TMT Position", readonly=True)
     job_family_id = fields.Many2one("kilap.job.family", readonly=True)
     penilai_id = fields.Many2one(

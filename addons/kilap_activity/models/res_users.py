@@ -1,8 +1,21 @@
-from odoo import models
+from odoo import fields, models
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    kilap_must_change_password = fields.Boolean(
+        string="Must Change Password",
+        copy=False,
+        groups="base.group_system",
+        help="Set on the accounts made in bulk by the employee list import: the "
+        "first password was chosen by BKPSDM, the user must replace it.",
+    )
+
+    def _change_password(self, new_passwd):
+        res = super()._change_password(new_passwd)
+        self.sudo().kilap_must_change_password = False
+        return res
 
     def _kilap_employee(self):
         """The employee this user acts as: the one of the current company, else

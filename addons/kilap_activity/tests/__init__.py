@@ -16,3 +16,4 @@ from . import test_bulk
 from . import test_attacks
 from . import test_tracking
 from . import test_demo_language
+from . import test_employee_import

@@ -21,3 +21,8 @@ from . import kilap_attendance_correction
 from . import kilap_attendance_sync
 from . import kilap_journal_entry
 from . import kilap_attendance_device
+from . import kilap_attendance_terminal
+from . import kilap_attendance_terminal_user
+from . import kilap_attendance_terminal_log
+from . import kilap_attendance_punch
+from . import kilap_attendance_transition

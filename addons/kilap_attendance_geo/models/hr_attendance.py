@@ -50,7 +50,12 @@ ACTION_ONLY_FIELDS = {
 SELFIE_MODES = ("systray", "kilap_portal", "kilap_offline")
 DEVICE_MODES = ("kilap_portal", "kilap_offline")
 LOCATION_GROUP = "kilap_activity.group_kilap_location"
-KILAP_MODES = [("kilap_portal", "Phone / Portal"), ("kilap_offline", "Offline Sync")]
+KILAP_MODES = [
+    ("kilap_portal", "Phone / Portal"),
+    ("kilap_offline", "Offline Sync"),
+    ("kilap_terminal", "Fingerprint Terminal"),
+]
+KILAP_MODES_ONDELETE = dict.fromkeys(dict(KILAP_MODES), "set default")
 
 
 class HrAttendance(models.Model):
@@ -66,11 +71,11 @@ class HrAttendance(models.Model):
 
     in_mode = fields.Selection(
         selection_add=KILAP_MODES,
-        ondelete={"kilap_portal": "set default", "kilap_offline": "set default"},
+        ondelete=KILAP_MODES_ONDELETE,
     )
     out_mode = fields.Selection(
         selection_add=KILAP_MODES,
-        ondelete={"kilap_portal": "set default", "kilap_offline": "set default"},
+        ondelete=KILAP_MODES_ONDELETE,
     )
     # personal data, need to know only (docs/security.md): core fields narrowed
     in_latitude = fields.Float(groups=LOCATION_GROUP)
@@ -148,6 +153,13 @@ class HrAttendance(models.Model):
         string="Review Reasons", compute="_compute_kilap_flag_reasons"
     )
     kilap_offline = fields.Boolean(string="Offline", readonly=True, index=True)
+    kilap_terminal_id = fields.Many2one(
+        "kilap.attendance.terminal",
+        string="Terminal",
+        readonly=True,
+        index="btree_not_null",
+        help="The fingerprint terminal this attendance was punched on.",
+    )
     kilap_manual_reason = fields.Text(
         string="Manual Entry Reason",
         tracking=True,
@@ -557,6 +569,7 @@ class HrAttendance(models.Model):
         self._kilap_workflow_check_create(vals_list)
         for vals in vals_list:
             self._kilap_check_action_only(vals)
+            self._kilap_check_terminal_source(vals)
             if self._kilap_is_trusted(vals):
                 continue
             employee = self.env["hr.employee"].browse(
@@ -603,6 +616,7 @@ class HrAttendance(models.Model):
     def write(self, vals):
         self._kilap_workflow_check_write(vals)
         self._kilap_check_action_only(vals)
+        self._kilap_check_terminal_source(vals)
         touched = PROTECTED_FIELDS & set(vals)
         if not touched or self._kilap_is_trusted(vals):
             return super().write(vals)
@@ -650,6 +664,31 @@ class HrAttendance(models.Model):
             with attendance._kilap_system_workflow():
                 super(HrAttendance, attendance).write(own_vals)
         return True
+
+    @api.model
+    def _kilap_check_terminal_source(self, vals):
+        """Only the terminal receiver marks an attendance as punched on a terminal."""
+        if not self.env.su and (
+            vals.get("kilap_terminal_id")
+            or "kilap_terminal" in (vals.get("in_mode"), vals.get("out_mode"))
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a registered fingerprint terminal records terminal "
+                    "attendances."
+                )
+            )
+
+    @api.model
+    def _kilap_check_action_only(self, vals):
+        """Selfies and device keys come with the check-in itself, never later."""
+        if ACTION_ONLY_FIELDS & set(vals) and not (KILAP_ACTION.get() or self.env.su):
+            raise AccessError(
+                self.env._(
+                    "The selfie and the phone of an attendance are recorded by the "
+                    "check-in itself and cannot be set or changed afterwards."
+                )
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_kilap_evidence(self):
@@ -715,14 +754,3 @@ class HrAttendance(models.Model):
                 raise ValidationError(
                     self.env._("The manual entry reason cannot be blank.")
                 )
-
-    @api.model
-    def _kilap_check_action_only(self, vals):
-        """Selfies and device keys come with the check-in itself, never later."""
-        if ACTION_ONLY_FIELDS & set(vals) and not (KILAP_ACTION.get() or self.env.su):
-            raise AccessError(
-                self.env._(
-                    "The selfie and the phone of an attendance are recorded by the "
-                    "check-in itself and cannot be set or changed afterwards."
-                )
-            )

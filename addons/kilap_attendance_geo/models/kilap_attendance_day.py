@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..rules import bands as band_rules
 
@@ -76,6 +76,17 @@ class KilapAttendanceDay(models.Model):
     scheduled_end = fields.Float(help="Scheduled end, hours in office time zone.")
     tz = fields.Char(string="Time Zone")
     holiday_name = fields.Char()
+    # transition mode: a manual recap row, kept by the computation
+    kilap_manual = fields.Boolean(
+        string="Manual Recap",
+        readonly=True,
+        index=True,
+        help="Imported from a manual monthly recap during a transition period; "
+        "the computation leaves this row as imported.",
+    )
+    kilap_imported_by = fields.Many2one(
+        "res.users", string="Imported by", readonly=True
+    )
     shift_type_id = fields.Many2one(
         "kilap.shift.type", string="Shift", index="btree_not_null"
     )
@@ -90,6 +101,24 @@ class KilapAttendanceDay(models.Model):
         "UNIQUE(employee_id, date)",
         "There is one attendance result per employee and day.",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._kilap_check_manual_vals(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._kilap_check_manual_vals(vals)
+        return super().write(vals)
+
+    @api.model
+    def _kilap_check_manual_vals(self, vals):
+        """Only the recap import (transition mode) marks a result as manual."""
+        if not self.env.su and {"kilap_manual", "kilap_imported_by"} & set(vals):
+            raise AccessError(
+                self.env._("Only the recap import marks a daily result as manual.")
+            )
 
     # ------------------------------------------------------------------ API
     @api.model
@@ -124,7 +153,7 @@ class KilapAttendanceDay(models.Model):
                     ("date", ">=", date_from),
                     ("date", "<=", date_to),
                 ],
-                list(self._kilap_value_fields()) + ["employee_id", "date"],
+                [*self._kilap_value_fields(), "employee_id", "date", "kilap_manual"],
             )
         }
         to_create, keep_ids = [], []
@@ -133,7 +162,10 @@ class KilapAttendanceDay(models.Model):
             while day <= date_to:
                 vals = self._kilap_day_values(employee, day, sources)
                 row = existing.pop((employee.id, day), None)
-                if vals is None:
+                if row and row.kilap_manual:
+                    # a manual recap of the transition mode stays as imported
+                    keep_ids.append(row.id)
+                elif vals is None:
                     if row:
                         existing[(employee.id, day)] = row  # removed below
                 elif row:

@@ -10,3 +10,5 @@ from . import test_schedules
 from . import test_selfie_device
 from . import test_roster
 from . import test_acting_geo
+from . import test_attendance_import
+from . import test_adms

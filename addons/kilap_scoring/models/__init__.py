@@ -16,3 +16,4 @@ from . import kilap_field_duty
 from . import kilap_shift_roster
 from . import hr_leave
 from . import hr_employee
+from . import kilap_attendance_punch

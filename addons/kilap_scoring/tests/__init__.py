@@ -7,3 +7,4 @@ from . import test_portal
 from . import test_attacks
 from . import test_jobs
 from . import test_close_pending
+from . import test_adms_closed_month
