@@ -53,6 +53,22 @@ def demo_users(db):
         return dict(cr.fetchall())
 
 
+def set_base_url(db, url):
+    """The address the demo answers on, as Odoo's base URL: wkhtmltopdf fetches the
+    PDF's styles there (the install ran on another, passing port)."""
+    with pg_cursor(db) as cr:
+        cr.execute(
+            "UPDATE ir_config_parameter SET value = %s WHERE key = 'web.base.url'",
+            (url,),
+        )
+        if not cr.rowcount:
+            cr.execute(
+                "INSERT INTO ir_config_parameter (key, value) "
+                "VALUES ('web.base.url', %s)",
+                (url,),
+            )
+
+
 def format_logins(rows):
     table = [("role", "login", "password", "name")]
     for login, role in DEMO_LOGINS:
@@ -123,6 +139,7 @@ def cmd_demo(args, odoo, venv):
         note(
             f"database {DEMO_DB} already has the KILAP add-ons; reusing it (nothing updated)"
         )
+    set_base_url(DEMO_DB, f"http://127.0.0.1:{port}")
     pid = start_server(odoo, venv, conf, DEMO_DB, port, workers=args.workers)
     say()
     say(
