@@ -1,5 +1,6 @@
 from . import base
 from . import kilap_workflow_mixin
+from . import kilap_decision_mixin
 from . import kilap_upload_policy
 from . import kilap_job_batch
 from . import kilap_job_chunk

@@ -7,8 +7,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 from odoo.tools.image import image_process
 
-from .kilap_acting_assignment import APPROVAL_BASIS
-
 # states in which each paper may be printed
 _PRINTABLE = {"spt": ("approved", "reported"), "travel": ("reported",)}
 
@@ -22,7 +20,12 @@ class KilapFieldDuty(models.Model):
 
     _name = "kilap.field.duty"
     _description = "Field Duty (Dinas Luar)"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kilap.workflow.mixin",
+        "kilap.decision.mixin",
+    ]
     _order = "date_from desc, id desc"
     _rec_names_search = ["name", "spt_number"]
     _check_company_auto = True
@@ -121,31 +124,6 @@ class KilapFieldDuty(models.Model):
         index=True,
     )
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
-    submitted_date = fields.Datetime(
-        readonly=True,
-        copy=False,
-        help="When the duty was last submitted: escalation counts from it.",
-    )
-    approval_basis = fields.Selection(
-        APPROVAL_BASIS,
-        string="Decided As",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="In which capacity the approver decided the duty.",
-    )
-    approved_for_id = fields.Many2one(
-        "hr.employee",
-        string="Decided For",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="The official the duty waited for, when someone else decided it: "
-        "the absent official (acting) or the late supervisor (escalation).",
-    )
-    acting_assignment_id = fields.Many2one(
-        "kilap.acting.assignment", readonly=True, copy=False
-    )
     reject_reason = fields.Text(tracking=True, copy=False)
     report_narrative = fields.Html(string="Report", copy=False)
     report_date = fields.Date(readonly=True, copy=False, tracking=True)

@@ -34,7 +34,12 @@ class KilapJournalEntry(models.Model):
 
     _name = "kilap.journal.entry"
     _description = "Daily Activity Journal Entry"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kilap.workflow.mixin",
+        "kilap.decision.mixin",
+    ]
     _order = "date desc, time_start desc, id desc"
     _kilap_workflow_fields = (
         "state",
@@ -139,36 +144,6 @@ class KilapJournalEntry(models.Model):
     reject_reason = fields.Text(tracking=True, copy=False)
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True, copy=False)
     approved_date = fields.Datetime(readonly=True, copy=False)
-    submitted_date = fields.Datetime(
-        readonly=True,
-        copy=False,
-        help="When the entry was last submitted: escalation counts from it.",
-    )
-    approval_basis = fields.Selection(
-        [
-            ("supervisor", "Supervisor or appraiser"),
-            ("acting", "Acting official (Plt/Plh)"),
-            ("escalated", "Escalated to the next supervisor"),
-            ("bkpsdm", "BKPSDM (no supervisor)"),
-        ],
-        string="Decided As",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="In which capacity the approver decided the entry.",
-    )
-    approved_for_id = fields.Many2one(
-        "hr.employee",
-        string="Decided For",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="The official the entry waited for, when someone else decided it: "
-        "the absent official (acting) or the late supervisor (escalation).",
-    )
-    acting_assignment_id = fields.Many2one(
-        "kilap.acting.assignment", readonly=True, copy=False
-    )
     can_approve = fields.Boolean(compute="_compute_can_approve")
     day_minutes_logged = fields.Integer(
         compute="_compute_day_minutes", string="Minutes Logged (day)"

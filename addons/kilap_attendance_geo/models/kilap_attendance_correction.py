@@ -3,15 +3,18 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.kilap_activity.models.kilap_acting_assignment import APPROVAL_BASIS
-
 
 class KilapAttendanceCorrection(models.Model):
     """Koreksi presensi: the only way an employee's own attendance times change."""
 
     _name = "kilap.attendance.correction"
     _description = "Attendance Correction Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kilap.workflow.mixin",
+        "kilap.decision.mixin",
+    ]
     _order = "date desc, id desc"
     _kilap_workflow_fields = (
         "state",
@@ -55,31 +58,6 @@ class KilapAttendanceCorrection(models.Model):
     )
     attendance_id = fields.Many2one("hr.attendance", readonly=True, tracking=True)
     approver_id = fields.Many2one("res.users", readonly=True, tracking=True)
-    submitted_date = fields.Datetime(
-        readonly=True,
-        copy=False,
-        help="When the request was submitted: escalation counts from it.",
-    )
-    approval_basis = fields.Selection(
-        APPROVAL_BASIS,
-        string="Decided As",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="In which capacity the approver decided the request.",
-    )
-    approved_for_id = fields.Many2one(
-        "hr.employee",
-        string="Decided For",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="The official the request waited for, when someone else decided it: "
-        "the absent official (acting) or the late supervisor (escalation).",
-    )
-    acting_assignment_id = fields.Many2one(
-        "kilap.acting.assignment", readonly=True, copy=False
-    )
 
     @api.depends("employee_id", "date")
     def _compute_name(self):
