@@ -108,7 +108,14 @@ class HrAttendance(models.Model):
                 )
             )
         )
-        for employee in missing:
+        self._kilap_notify_checkin(missing, days)
+        return missing
+
+    @api.model
+    def _kilap_notify_checkin(self, employees, days):
+        """Tell ``employees`` their working day ``days[id]`` started without a
+        check-in from them."""
+        for employee in employees:
             employee.message_notify(
                 partner_ids=employee.user_id.partner_id.ids,
                 subject=self.env._("KILAP: you have not checked in yet"),
@@ -118,4 +125,3 @@ class HrAttendance(models.Model):
                     date=days[employee.id],
                 ),
             )
-        return missing

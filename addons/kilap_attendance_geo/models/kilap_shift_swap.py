@@ -9,9 +9,21 @@ class KilapShiftSwap(models.Model):
 
     _name = "kilap.shift.swap"
     _description = "Shift Swap Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "kilap.workflow.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kilap.workflow.mixin",
+        "kilap.decision.mixin",
+    ]
     _order = "date desc, id desc"
-    _kilap_workflow_fields = ("state", "approver_id")
+    _kilap_workflow_fields = (
+        "state",
+        "approver_id",
+        "submitted_date",
+        "approval_basis",
+        "approved_for_id",
+        "acting_assignment_id",
+    )
 
     employee_id = fields.Many2one(
         "hr.employee",
@@ -98,7 +110,10 @@ class KilapShiftSwap(models.Model):
             if swap.partner_id.sudo().company_id != swap.employee_id.sudo().company_id:
                 raise UserError(self.env._("Both employees must be of the same pemda."))
             swap._kilap_entries()
-        self._kilap_transition({"state": "submitted"}, from_states=("draft",))
+        self._kilap_transition(
+            {"state": "submitted", "submitted_date": fields.Datetime.now()},
+            from_states=("draft",),
+        )
         for swap in self:
             manager = swap.employee_id.sudo().parent_id.user_id
             if manager:
@@ -125,7 +140,10 @@ class KilapShiftSwap(models.Model):
             ):
                 raise AccessError(self.env._("You cannot decide on your own swap."))
             capacity = Assignment._kilap_decider_capacity(
-                swap.employee_id, user, cache=cache
+                swap.employee_id,
+                user,
+                waiting_since=swap.submitted_date,
+                cache=cache,
             )
             if capacity and capacity[0] == "bkpsdm":
                 capacity = None  # BKPSDM decides as Admin OPD, in its scope
@@ -162,7 +180,11 @@ class KilapShiftSwap(models.Model):
             # as superuser for an acting official, who may not write a
             # colleague's swap; Admin OPD writes within their rules
             swap._kilap_transition(
-                {"state": "approved", "approver_id": self.env.uid},
+                {
+                    "state": "approved",
+                    "approver_id": self.env.uid,
+                    **Assignment._kilap_capacity_vals(capacities[swap.id]),
+                },
                 from_states=("submitted",),
                 sudo=capacities[swap.id][0] != "admin_opd",
             )
@@ -178,7 +200,11 @@ class KilapShiftSwap(models.Model):
         for swap in self:
             # as superuser for an acting official, as in action_approve
             swap._kilap_transition(
-                {"state": "refused", "approver_id": self.env.uid},
+                {
+                    "state": "refused",
+                    "approver_id": self.env.uid,
+                    **Assignment._kilap_capacity_vals(capacities[swap.id]),
+                },
                 from_states=("submitted",),
                 sudo=capacities[swap.id][0] != "admin_opd",
             )

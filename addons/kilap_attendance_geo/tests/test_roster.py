@@ -227,6 +227,34 @@ class TestRoster(RosterMixin, KilapGeoCase):
         office = self.atasan._kilap_work_minutes_by_date(MONDAY, MONDAY)[self.atasan.id]
         self.assertEqual(office, {MONDAY: 450})
 
+    def test_checkin_reminder_at_the_shift_start(self):
+        """A nurse on the night shift is reminded at 21:00, not at 07:30; once she
+        checked in within the punch window she is not; an off day reminds nobody."""
+        Attendance = self.env["hr.attendance"]
+        self.company.kilap_checkin_reminder = True
+        self.users["pegawai"].tz = "Asia/Makassar"
+        self.put(self.pegawai, MONDAY, "M")
+        self.put(self.pegawai, MONDAY + timedelta(days=1), "-")
+        self.company.kilap_checkin_reminder_last_run = self.wita(MONDAY, 7, 20)
+        morning = Attendance._cron_kilap_checkin_reminder(now=self.wita(MONDAY, 7, 40))
+        self.assertNotIn(self.pegawai, morning)
+        self.company.kilap_checkin_reminder_last_run = self.wita(MONDAY, 20, 50)
+        night = Attendance._cron_kilap_checkin_reminder(now=self.wita(MONDAY, 21, 5))
+        self.assertIn(self.pegawai, night)
+        # checked in at 20:40 (within the 120-minute window): not reminded
+        self.trusted_attendance(self.pegawai, self.wita(MONDAY, 20, 40))
+        self.company.kilap_checkin_reminder_last_run = self.wita(MONDAY, 20, 50)
+        self.assertNotIn(
+            self.pegawai,
+            Attendance._cron_kilap_checkin_reminder(now=self.wita(MONDAY, 21, 5)),
+        )
+        tuesday = MONDAY + timedelta(days=1)
+        self.company.kilap_checkin_reminder_last_run = self.wita(tuesday, 6, 50)
+        self.assertNotIn(
+            self.pegawai,
+            Attendance._cron_kilap_checkin_reminder(now=self.wita(tuesday, 21, 5)),
+        )
+
     def test_roster_refusals(self):
         with self.assertRaisesRegex(ValidationError, "does not work on a roster"):
             self.put(self.atasan, MONDAY, "P")
@@ -279,6 +307,8 @@ class TestRoster(RosterMixin, KilapGeoCase):
         self.assertEqual(
             (swap.state, swap.approver_id), ("approved", self.users["atasan"])
         )
+        self.assertEqual(swap.approval_basis, "supervisor")
+        self.assertTrue(swap.submitted_date)
 
         def code(employee):
             return self.Roster.search(
