@@ -38,3 +38,24 @@ class KilapDecisionMixin(models.AbstractModel):
     acting_assignment_id = fields.Many2one(
         "kilap.acting.assignment", readonly=True, copy=False
     )
+
+    def _kilap_decide(self, state, capacity, **values):
+        """Move this request from submitted to ``state`` as decided by the current
+        user in ``capacity`` (the answer of its approver check): the approver and
+        the capacity recorded, a note when someone decided in another's place,
+        the to-do closed. As superuser unless Admin OPD decides within its own
+        record rules: an acting official may not write the colleague's record."""
+        self.ensure_one()
+        Assignment = self.env["kilap.acting.assignment"]
+        self._kilap_transition(
+            {
+                "state": state,
+                "approver_id": self.env.uid,
+                **Assignment._kilap_capacity_vals(capacity),
+                **values,
+            },
+            from_states=("submitted",),
+            sudo=capacity[0] != "admin_opd",
+        )
+        Assignment._kilap_note_capacity(self, capacity)
+        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])

@@ -152,7 +152,6 @@ class KilapAttendanceCorrection(models.Model):
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be approved."))
         capacities = self._check_approver()
-        Assignment = self.env["kilap.acting.assignment"]
         attendance_model = self.env["hr.attendance"].sudo()
         for request in self:
             reason = self.env._(
@@ -186,22 +185,11 @@ class KilapAttendanceCorrection(models.Model):
                 attendance = attendance_model.create(
                     {"employee_id": employee.id, **vals}
                 )
-            request._kilap_transition(
-                {
-                    "state": "approved",
-                    "attendance_id": attendance.id,
-                    "approver_id": self.env.uid,
-                    **Assignment._kilap_capacity_vals(capacities[request.id]),
-                },
-                from_states=("submitted",),
-                # as superuser for whom the record rules give no write access
-                # (an acting official); Admin OPD writes within their rules
-                sudo=capacities[request.id][0] != "admin_opd",
+            request._kilap_decide(
+                "approved", capacities[request.id], attendance_id=attendance.id
             )
-            Assignment._kilap_note_capacity(request, capacities[request.id])
             # decided: an acting official no longer reads the request
             request = request.sudo()
-            request.activity_unlink(["mail.mail_activity_data_todo"])
             self.env["kilap.attendance.day"].sudo()._kilap_compute_days(
                 employee, request.date, request.date
             )
@@ -211,17 +199,6 @@ class KilapAttendanceCorrection(models.Model):
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be rejected."))
         capacities = self._check_approver()
-        Assignment = self.env["kilap.acting.assignment"]
         for request in self:
-            request._kilap_transition(
-                {
-                    "state": "rejected",
-                    "approver_id": self.env.uid,
-                    **Assignment._kilap_capacity_vals(capacities[request.id]),
-                },
-                from_states=("submitted",),
-                sudo=capacities[request.id][0] != "admin_opd",
-            )
-            Assignment._kilap_note_capacity(request, capacities[request.id])
-        self.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+            request._kilap_decide("rejected", capacities[request.id])
         return True

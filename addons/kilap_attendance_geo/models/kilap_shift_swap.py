@@ -167,7 +167,6 @@ class KilapShiftSwap(models.Model):
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be approved."))
         capacities = self._check_approver()
-        Assignment = self.env["kilap.acting.assignment"]
         for swap in self:
             mine, theirs = swap._kilap_entries()
             mine_vals = {"kind": mine.kind, "shift_type_id": mine.shift_type_id.id}
@@ -177,39 +176,15 @@ class KilapShiftSwap(models.Model):
             }
             mine.write(theirs_vals)
             theirs.write(mine_vals)
-            # as superuser for an acting official, who may not write a
-            # colleague's swap; Admin OPD writes within their rules
-            swap._kilap_transition(
-                {
-                    "state": "approved",
-                    "approver_id": self.env.uid,
-                    **Assignment._kilap_capacity_vals(capacities[swap.id]),
-                },
-                from_states=("submitted",),
-                sudo=capacities[swap.id][0] != "admin_opd",
-            )
-            Assignment._kilap_note_capacity(swap, capacities[swap.id])
-            swap.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+            swap._kilap_decide("approved", capacities[swap.id])
         return True
 
     def action_refuse(self):
         if self.filtered(lambda r: r.state != "submitted"):
             raise UserError(self.env._("Only submitted requests can be refused."))
         capacities = self._check_approver()
-        Assignment = self.env["kilap.acting.assignment"]
         for swap in self:
-            # as superuser for an acting official, as in action_approve
-            swap._kilap_transition(
-                {
-                    "state": "refused",
-                    "approver_id": self.env.uid,
-                    **Assignment._kilap_capacity_vals(capacities[swap.id]),
-                },
-                from_states=("submitted",),
-                sudo=capacities[swap.id][0] != "admin_opd",
-            )
-            Assignment._kilap_note_capacity(swap, capacities[swap.id])
-            swap.sudo().activity_unlink(["mail.mail_activity_data_todo"])
+            swap._kilap_decide("refused", capacities[swap.id])
         return True
 
     @api.depends("employee_id", "partner_id", "date")
