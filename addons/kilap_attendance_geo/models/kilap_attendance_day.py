@@ -156,7 +156,7 @@ class KilapAttendanceDay(models.Model):
                 [*self._kilap_value_fields(), "employee_id", "date", "kilap_manual"],
             )
         }
-        to_create, keep_ids = [], []
+        to_create, keep_ids, unscheduled = [], [], []
         for employee in employees:
             day = date_from
             while day <= date_to:
@@ -172,6 +172,8 @@ class KilapAttendanceDay(models.Model):
                     changes = row._kilap_changes(vals)
                     if changes:
                         row.write(changes)
+                        if changes.get("status") == "unscheduled":
+                            unscheduled.append(row.id)
                     keep_ids.append(row.id)
                 else:
                     to_create.append(vals)
@@ -181,10 +183,46 @@ class KilapAttendanceDay(models.Model):
         # a month of a regency is ~100,000 new rows: one INSERT per few thousand
         created = self.sudo()._kilap_bulk_create(to_create)
         result = self.browse(keep_ids) | created
+        (
+            self.browse(unscheduled)
+            | created.filtered(lambda row: row.status == "unscheduled")
+        )._kilap_flag_unscheduled()
         years = {date_from.year, date_to.year}
         for year in years:
             self._kilap_check_discipline(employees, year)
         return result
+
+    def _kilap_flag_unscheduled(self):
+        """Dates of rostered employees with no roster entry go to Admin OPD of the
+        employee's OPD as a to-do on the employee (one per employee and run): the
+        date is never judged by the office calendar meanwhile."""
+        if not self:
+            return
+        group = self.env.ref("kilap_activity.group_kilap_admin_opd")
+        admins = defaultdict(lambda: self.env["res.users"])
+        for user in group.sudo().all_user_ids.filtered(lambda u: not u.share):
+            opd = user._kilap_employee().department_id.kilap_opd_id
+            if opd:
+                admins[opd.id] |= user
+        dates = defaultdict(list)
+        for row in self.sudo():
+            dates[row.employee_id].append(row.date)
+        for employee, days in dates.items():
+            users = admins.get(employee.department_id.kilap_opd_id.id)
+            if users:
+                employee.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=users[0].id,
+                    summary=self.env._(
+                        "Not on the roster: %s",
+                        ", ".join(str(day) for day in sorted(days)),
+                    ),
+                    note=self.env._(
+                        "%s works on a roster but has no entry for these dates: "
+                        "add the shift or the off day.",
+                        employee.name,
+                    ),
+                )
 
     @api.model
     def _kilap_value_fields(self):

@@ -216,6 +216,19 @@ class TestRoster(RosterMixin, KilapGeoCase):
         self.assertEqual(
             (tally["days"], tally["absent"], tally["unscheduled"]), (1, 1, 1)
         )
+        # flagged to Admin OPD of her OPD: a to-do on the employee, once
+        todo = self.env["mail.activity"].search(
+            [("res_model", "=", "hr.employee"), ("res_id", "=", self.pegawai.id)]
+        )
+        self.assertEqual(todo.user_id, self.users["admin"])
+        self.assertIn(str(MONDAY + timedelta(days=1)), todo.summary)
+        self.rows(self.pegawai, MONDAY, MONDAY + timedelta(days=1))
+        self.assertEqual(
+            self.env["mail.activity"].search_count(
+                [("res_model", "=", "hr.employee"), ("res_id", "=", self.pegawai.id)]
+            ),
+            1,
+        )
 
     def test_journal_minutes_follow_the_roster(self):
         self.put(self.pegawai, MONDAY, "M")

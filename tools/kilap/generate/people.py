@@ -85,7 +85,10 @@ def rosters(gen):
         }
     )
     first = datetime.date.fromisoformat(plan["month"])
-    last = datetime.date.fromisoformat(plan["days"][-1])
+    # the whole month: a rostered date left without an entry would be unscheduled
+    last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(
+        days=1
+    )
     stamp, uid = now(), env.uid
     rows = []
     for p in rostered:
