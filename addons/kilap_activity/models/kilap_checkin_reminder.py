@@ -42,10 +42,41 @@ class HrAttendance(models.Model):
 
     @api.model
     def _kilap_remind_checkin(self, company, since, now):
-        """Remind the employees of ``company`` whose first working hour of the
-        day started in (``since``, ``now``] and who have not checked in since
-        the start of that day; excused as the journal reminder excuses
+        """Remind the employees of ``company`` whose working day started in
+        (``since``, ``now``] (``_kilap_checkin_starts``) and who have not checked
+        in since it opened; excused as the journal reminder excuses
         (``hr.employee._kilap_excused_ids``)."""
+        starts = self._kilap_checkin_starts(company, since, now)
+        due = self.env["hr.employee"].sudo().browse(list(starts))
+        if not due:
+            return due
+        days = {employee_id: day for employee_id, (day, _open) in starts.items()}
+        opens = {employee_id: at for employee_id, (_day, at) in starts.items()}
+        excused = due._kilap_excused_ids(days)
+        due = due.filtered(lambda e: e.id not in excused)
+        if not due:
+            return due
+        checked = {
+            attendance.employee_id.id
+            for attendance in self.sudo().search_fetch(
+                [
+                    ("employee_id", "in", due.ids),
+                    ("check_in", ">=", min(opens[e.id] for e in due)),
+                    ("check_in", "<=", now),
+                ],
+                ["employee_id", "check_in"],
+            )
+            if attendance.check_in >= opens[attendance.employee_id.id]
+        }
+        missing = due.filtered(lambda e: e.id not in checked)
+        self._kilap_notify_checkin(missing, days)
+        return missing
+
+    @api.model
+    def _kilap_checkin_starts(self, company, since, now):
+        """``{employee id: (day, opens)}``: the employees whose first working
+        hour of ``day`` started in (``since``, ``now``], and from when (naive
+        UTC) a check-in counts for it: the local midnight of that day."""
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -64,7 +95,7 @@ class HrAttendance(models.Model):
             )
             if calendar:
                 by_calendar[calendar] |= employee
-        due, days, day_starts = self.env["hr.employee"].sudo(), {}, {}
+        starts = {}
         utc_since, utc_now = pytz.utc.localize(since), pytz.utc.localize(now)
         for calendar, group in by_calendar.items():
             tz = pytz.timezone(calendar.tz or "Asia/Makassar")
@@ -79,37 +110,14 @@ class HrAttendance(models.Model):
                 firsts[day] = min(firsts.get(day, begin), begin)
             for day, begin in firsts.items():
                 if utc_since < begin <= utc_now:
-                    due |= group
+                    midnight = (
+                        tz.localize(datetime.datetime.combine(day, datetime.time.min))
+                        .astimezone(pytz.utc)
+                        .replace(tzinfo=None)
+                    )
                     for employee in group:
-                        days[employee.id] = day
-                        day_starts[employee.id] = tz.localize(
-                            datetime.datetime.combine(day, datetime.time.min)
-                        ).astimezone(pytz.utc)
-        if not due:
-            return due
-        excused = due._kilap_excused_ids(days)
-        due = due.filtered(lambda e: e.id not in excused)
-        earliest = min(day_starts[e.id] for e in due) if due else utc_now
-        checked = defaultdict(list)
-        for attendance in self.sudo().search_fetch(
-            [
-                ("employee_id", "in", due.ids),
-                ("check_in", ">=", earliest.replace(tzinfo=None)),
-                ("check_in", "<=", now),
-            ],
-            ["employee_id", "check_in"],
-        ):
-            checked[attendance.employee_id.id].append(attendance.check_in)
-        missing = due.filtered(
-            lambda e: (
-                not any(
-                    moment >= day_starts[e.id].replace(tzinfo=None)
-                    for moment in checked[e.id]
-                )
-            )
-        )
-        self._kilap_notify_checkin(missing, days)
-        return missing
+                        starts[employee.id] = (day, midnight)
+        return starts
 
     @api.model
     def _kilap_notify_checkin(self, employees, days):

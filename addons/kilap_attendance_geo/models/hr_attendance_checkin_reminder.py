@@ -19,8 +19,10 @@ class HrAttendance(models.Model):
         ]
 
     @api.model
-    def _kilap_remind_checkin(self, company, since, now):
-        reminded = super()._kilap_remind_checkin(company, since, now)
+    def _kilap_checkin_starts(self, company, since, now):
+        """Shift workers' days start with their shift on the roster; a check-in
+        counts from the opening of the shift's punch window."""
+        starts = super()._kilap_checkin_starts(company, since, now)
         employees = (
             self.env["hr.employee"]
             .sudo()
@@ -33,13 +35,12 @@ class HrAttendance(models.Model):
             )
         )
         if not employees:
-            return reminded
+            return starts
         rosters = self.env["kilap.shift.roster"]._kilap_by_employee(
             employees,
             (since - timedelta(days=1)).date(),
             (now + timedelta(days=1)).date(),
         )
-        days, opens = {}, {}
         for employee in employees:
             tz = pytz.timezone(employee._kilap_tz())
             for day, entry in rosters[employee.id].items():
@@ -55,27 +56,8 @@ class HrAttendance(models.Model):
                     .replace(tzinfo=None)
                 )
                 if since < start <= now:
-                    days[employee.id] = day
-                    opens[employee.id] = start - timedelta(
-                        minutes=shift.window_before_min
+                    starts[employee.id] = (
+                        day,
+                        start - timedelta(minutes=shift.window_before_min),
                     )
-        if not days:
-            return reminded
-        due = employees.browse(list(days))
-        excused = due._kilap_excused_ids(days)
-        due = due.filtered(lambda e: e.id not in excused)
-        checked = {
-            attendance.employee_id.id
-            for attendance in self.sudo().search_fetch(
-                [
-                    ("employee_id", "in", due.ids),
-                    ("check_in", ">=", min(opens.values())),
-                    ("check_in", "<=", now),
-                ],
-                ["employee_id", "check_in"],
-            )
-            if attendance.check_in >= opens[attendance.employee_id.id]
-        }
-        missing = due.filtered(lambda e: e.id not in checked)
-        self._kilap_notify_checkin(missing, days)
-        return reminded | missing
+        return starts
