@@ -142,10 +142,14 @@ class HrEmployee(models.Model):
     def _kilap_work_minutes_by_date(self, date_from, date_to):
         """Rostered employees: the minutes of their shift of each date (none on an
         off day or an unscheduled date), so the journal, its reminders and its
-        back-date window follow the roster too."""
-        result = super()._kilap_work_minutes_by_date(date_from, date_to)
+        back-date window follow the roster too. The weekly schedule is computed
+        only for the others."""
+        rostered = self.sudo().filtered("kilap_rostered")
+        result = super(HrEmployee, self - rostered)._kilap_work_minutes_by_date(
+            date_from, date_to
+        )
         rosters = self.env["kilap.shift.roster"]._kilap_by_employee(
-            self, date_from, date_to
+            rostered, date_from, date_to
         )
         for employee_id, entries in rosters.items():
             result[employee_id] = {
