@@ -132,6 +132,11 @@ def cmd_bench(args, odoo, venv):
             if bench in CLUSTER:
                 code |= run_child(venv, "bench.close", "-c", str(conf), "-d", db, bench)
                 continue
+            if bench == "b5":  # the import as background jobs on a prefork node
+                code |= run_child(
+                    venv, "bench.b5", "-c", str(conf), "-d", db, "--label", args.label
+                )
+                continue
             label = f"{size}{('-' + args.label) if args.label else ''}"
             code |= run_child(
                 venv,

@@ -53,6 +53,31 @@ class TestAsnProfile(KilapActivityCase):
         with self.assertRaisesRegex(ValidationError, "already used"):
             self.emp_staff_b.nip = self.emp_pegawai2.nip
 
+    def test_nip_duplicate_in_a_batch(self):
+        """A batch (an import chunk) is checked at once: the taken NIP is named
+        and nobody of the batch is created."""
+        Employee = self.env["hr.employee"].with_context(active_test=False)
+        before = Employee.search_count([])
+        company = self.emp_pegawai2.company_id.id
+        with self.assertRaisesRegex(ValidationError, self.emp_pegawai2.nip):
+            Employee.create(
+                [
+                    {
+                        "name": "Baru 1",
+                        "nip": "199105052019031002",
+                        "sex": "male",
+                        "company_id": company,
+                    },
+                    {
+                        "name": "Baru 2",
+                        "nip": self.emp_pegawai2.nip,
+                        "sex": "male",
+                        "company_id": company,
+                    },
+                ]
+            )
+        self.assertEqual(Employee.search_count([]), before)
+
     def test_nip_same_in_other_company_allowed(self):
         other = self.env["hr.employee"].create(
             {

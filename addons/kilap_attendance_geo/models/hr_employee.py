@@ -16,6 +16,25 @@ class HrEmployee(models.Model):
         string="Discipline History",
         groups="hr.group_hr_user",
     )
+    # inverses of stored fields related to the employee: see kilap_journal_entry_ids
+    kilap_shift_roster_ids = fields.One2many(
+        "kilap.shift.roster",
+        "employee_id",
+        string="Roster Entries",
+        groups="hr.group_hr_user",
+    )
+    kilap_shift_swap_ids = fields.One2many(
+        "kilap.shift.swap",
+        "employee_id",
+        string="Shift Swaps Requested",
+        groups="hr.group_hr_user",
+    )
+    kilap_correction_ids = fields.One2many(
+        "kilap.attendance.correction",
+        "employee_id",
+        string="Attendance Corrections",
+        groups="hr.group_hr_user",
+    )
     kilap_rostered = fields.Boolean(
         string="Works on a roster",
         tracking=True,

@@ -1,8 +1,9 @@
-"""``python -m kilap.bench -c odoo.conf -d DB b1|b3|b4|b5``: what ``./kilap bench`` runs in
+"""``python -m kilap.bench -c odoo.conf -d DB b1|b3|b4``: what ``./kilap bench`` runs in
 the venv.  Each benchmark runs inside Odoo (``Registry(db)``) on a database filled by
 ``./kilap generate``, prints its figures, writes JSON under ``.kilap/bench/`` and rolls
 its transaction back (the database can be measured again after a fix).  B2 (check-in
-rush over HTTP) is ``python -m kilap.bench.b2``."""
+rush over HTTP) is ``python -m kilap.bench.b2``, B5 (employee import as background
+jobs) ``python -m kilap.bench.b5``."""
 
 import argparse
 import contextlib
@@ -11,7 +12,6 @@ import sys
 from kilap.bench.b1 import b1
 from kilap.bench.b3 import b3
 from kilap.bench.b4 import b4
-from kilap.bench.b5 import b5
 from kilap.bench.measure import OUT, Stages, find_company, odoo_server, write_json
 from kilap.generate.run import open_env
 
@@ -20,7 +20,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="kilap.bench")
     parser.add_argument("-c", "--config", required=True)
     parser.add_argument("-d", "--db", required=True)
-    parser.add_argument("which", choices=["b1", "b3", "b4", "b5"])
+    parser.add_argument("which", choices=["b1", "b3", "b4"])
     parser.add_argument("--company", type=int)
     parser.add_argument("--label", default="")
     parser.add_argument("--port", type=int, default=8175, help="B4: report server port")
@@ -44,7 +44,7 @@ def main(argv=None):
         )
         company = find_company(env, args.company)
         env = env(context=dict(env.context, allowed_company_ids=[company.id]))
-        func = {"b1": b1, "b3": b3, "b4": b4, "b5": b5}[args.which]
+        func = {"b1": b1, "b3": b3, "b4": b4}[args.which]
         if args.which == "b4":  # wkhtmltopdf loads the report assets over HTTP
             server = odoo_server(args.config, args.db, args.port, log_name="b4-server")
             stack.enter_context(server)
