@@ -468,8 +468,10 @@ class KilapScorePeriod(models.Model):
         period._kilap_save_lines(values, full=employees is None)
         # the matrix is data: a recompute applies its current cells
         lines = period.line_ids
-        if not finish:
-            lines = lines.filtered(lambda ln: ln.employee_id.id in values)
+        if not finish:  # this chunk's lines only
+            lines = lines.search(
+                [("period_id", "=", period.id), ("employee_id", "in", list(values))]
+            )
         self.env.add_to_compute(lines._fields["predikat"], lines)
         if finish:
             period._kilap_mark_computed(scope if employees is None else None)
@@ -601,9 +603,11 @@ class KilapScorePeriod(models.Model):
         """
         self.ensure_one()
         lines = self.env["kilap.score.line"].sudo()
+        domain = Domain("period_id", "=", self.id)
+        if not full:  # a chunk reads its own lines, not the period's (20,000)
+            domain &= Domain("employee_id", "in", list(values))
         existing = lines.search_fetch(
-            [("period_id", "=", self.id)],
-            ["employee_id", *COMPUTED_FIELDS, "rank", "rank_total"],
+            domain, ["employee_id", *COMPUTED_FIELDS, "rank", "rank_total"]
         )
         by_employee = {line.employee_id.id: line for line in existing}
         to_create = []
@@ -637,9 +641,20 @@ class KilapScorePeriod(models.Model):
         if not heads:
             return
         org = {r.department_id.id: r.rating for r in self.sudo().org_rating_ids}
+        stored = (
+            self.env["kilap.score.line"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("period_id", "=", self.id),
+                    ("department_id", "child_of", heads.department_id.ids),
+                ],
+                ["employee_id", "kinerja_score", "department_id"],
+            )
+        )
         kinerja = {
             line.employee_id.id: (line.kinerja_score, line.department_id)
-            for line in self.sudo().line_ids
+            for line in stored
         }
         for emp_id, vals in values.items():
             kinerja[emp_id] = (
@@ -675,9 +690,15 @@ class KilapScorePeriod(models.Model):
         self.ensure_one()
         others = self.env["kilap.score.line"].sudo()
         if not full:
+            domain = Domain("period_id", "=", self.id) & Domain(
+                "employee_id", "not in", list(values)
+            )
+            if values:  # ranks are per OPD: only the OPDs of this run can move
+                domain &= Domain(
+                    "opd_id", "in", list({vals["opd_id"] for vals in values.values()})
+                )
             others = others.search_fetch(
-                [("period_id", "=", self.id), ("employee_id", "not in", list(values))],
-                ["opd_id", "total_score", "rank", "rank_total"],
+                domain, ["opd_id", "total_score", "rank", "rank_total"]
             )
         groups = defaultdict(dict)
         for employee_id, vals in values.items():
