@@ -3,6 +3,7 @@ from contextlib import contextmanager
 
 from odoo import api, models
 from odoo.orm import models as orm_models
+from odoo.tools import SQL
 
 # rows per INSERT of _kilap_bulk_create (the ORM's create() sends 100 per query)
 BULK_PAGE_SIZE = 5000
@@ -58,3 +59,63 @@ class Base(models.AbstractModel):
         quiet = self.with_context(tracking_disable=True, mail_create_nolog=True)
         with _insert_page_size(page_size):
             return quiet.create(vals_list).with_env(self.env)
+
+    @api.model
+    def _kilap_bulk_insert(self, vals_list, page_size=BULK_PAGE_SIZE):
+        """Rows computed by the server, written with one INSERT per ``page_size``
+        rows and none of the ORM's per-row work (defaults, cache, constraints).
+
+        For result tables only (the daily attendance results): their values are
+        computed from checked sources, never typed. Every column written must be
+        a plain stored column (no computed, related, translated, company-dependent
+        or x2many field): that is checked. Access is the caller's: use it after
+        the caller's own checks, with sudo. A model with a frozen month checks the
+        new rows as ``create()`` does (kilap.frozen.month.mixin). Returns the new
+        records in the order of ``vals_list``.
+        """
+        if not vals_list:
+            return self.browse()
+        names = sorted(set().union(*vals_list))
+        columns = [self._fields[name] for name in names]
+        unfit = [
+            field.name
+            for field in columns
+            if not field.column_type
+            or field.compute
+            or field.translate
+            or field.company_dependent
+            or field.name in (*orm_models.LOG_ACCESS_COLUMNS, "id")
+        ]
+        if unfit:
+            raise ValueError(
+                "%s: not plain columns: %s" % (self._name, ", ".join(unfit))
+            )
+        self.flush_model()
+        now, uid = self.env.cr.now(), self.env.uid
+        rows = [
+            (
+                *(
+                    field.convert_to_column_insert(vals.get(field.name), self, vals)
+                    for field in columns
+                ),
+                uid,
+                now,
+                uid,
+                now,
+            )
+            for vals in vals_list
+        ]
+        query = SQL(
+            "INSERT INTO %s (%s) VALUES ",
+            SQL.identifier(self._table),
+            SQL(", ").join(
+                SQL.identifier(name)
+                for name in (*names, *orm_models.LOG_ACCESS_COLUMNS)
+            ),
+        )
+        fetched = self.env.cr.execute_values(
+            query.code + "%s RETURNING id", rows, page_size=page_size, fetch=True
+        )
+        records = self.browse([row[0] for row in fetched])
+        records.modified(names, create=True)
+        return records

@@ -6,9 +6,8 @@ from odoo.tools import mute_logger
 from .common import KilapActivityCase
 
 
-@tagged("post_install", "-at_install")
-class TestBulkCreate(KilapActivityCase):
-    """``_kilap_bulk_create``: the rows of ``create()``, in a few INSERTs."""
+class BulkCase(KilapActivityCase):
+    """Action plans of one RHK, the rows both bulk methods write in the tests."""
 
     @classmethod
     def setUpClass(cls):
@@ -27,6 +26,11 @@ class TestBulkCreate(KilapActivityCase):
         return [
             {"rhk_id": self.rhk.id, "name": f"Aksi {m}", "month": m} for m in months
         ]
+
+
+@tagged("post_install", "-at_install")
+class TestBulkCreate(BulkCase):
+    """``_kilap_bulk_create``: the rows of ``create()``, in a few INSERTs."""
 
     def test_same_rows_as_create(self):
         bulk = self.Action._kilap_bulk_create(self.vals(range(1, 7)))
@@ -124,3 +128,45 @@ class TestBulkCreate(KilapActivityCase):
             self.Action._kilap_bulk_create(self.vals([13]))
         self.Action._kilap_bulk_create(self.vals([1]))
         self.assertEqual(orm_models.INSERT_BATCH_SIZE, 100)
+
+
+@tagged("post_install", "-at_install")
+class TestBulkInsert(BulkCase):
+    """``_kilap_bulk_insert``: computed rows, plain columns, one INSERT per page."""
+
+    def test_insert_rows(self):
+        vals = [
+            {"rhk_id": self.rhk.id, "name": f"Aksi {m}", "month": m, "target_qty": 2.0}
+            for m in (2, 1, 3)
+        ]
+        records = self.Action._kilap_bulk_insert(vals)
+        self.assertEqual(records.mapped("month"), [2, 1, 3])  # vals order
+        self.env.invalidate_all()
+        self.assertEqual(set(records.mapped("target_qty")), {2.0})
+        self.assertEqual(records.create_uid, self.env.user)
+        self.assertTrue(all(records.mapped("create_date")))
+        # stored fields computed from the inserted columns are computed as usual
+        self.assertEqual(records.employee_id, self.emp_pegawai)
+        self.assertEqual(records.company_id, self.company)
+        self.assertEqual(self.rhk.action_ids, records)
+        self.assertEqual(self.Action._kilap_bulk_insert([]), self.Action.browse())
+
+    def test_one_insert_per_page(self):
+        self.Action._kilap_bulk_insert(self.vals([1]))  # warm the caches
+        self.env.flush_all()
+
+        def queries(page_size):
+            before = self.env.cr.sql_log_count
+            self.Action._kilap_bulk_insert(self.vals(range(1, 13)), page_size)
+            self.env.flush_all()  # the stored related fields of the new rows
+            return self.env.cr.sql_log_count - before
+
+        self.assertEqual(queries(5) - queries(12), 2)  # 12 rows: 3 INSERTs, not 1
+
+    def test_only_plain_columns(self):
+        """A computed or related column is refused before anything is written."""
+        before = self.Action.search_count([])
+        for field in ("employee_id", "display_name", "id", "create_uid"):
+            with self.assertRaisesRegex(ValueError, field):
+                self.Action._kilap_bulk_insert([{**self.vals([1])[0], field: 1}])
+        self.assertEqual(self.Action.search_count([]), before)

@@ -180,13 +180,16 @@ class KilapAttendanceDay(models.Model):
                 day += timedelta(days=1)
         stale = self.browse([row.id for row in existing.values()])
         stale.sudo().unlink()
-        # a month of a regency is ~100,000 new rows: one INSERT per few thousand
-        created = self.sudo()._kilap_bulk_create(to_create)
+        # a month of a regency is ~100,000 computed rows: one INSERT per few
+        # thousand, without the ORM's per-row work (the freeze still applies)
+        created = self.sudo()._kilap_bulk_insert(to_create)
         result = self.browse(keep_ids) | created
-        (
-            self.browse(unscheduled)
-            | created.filtered(lambda row: row.status == "unscheduled")
-        )._kilap_flag_unscheduled()
+        unscheduled += [
+            row_id
+            for row_id, vals in zip(created.ids, to_create, strict=True)
+            if vals["status"] == "unscheduled"
+        ]
+        self.browse(unscheduled)._kilap_flag_unscheduled()
         years = {date_from.year, date_to.year}
         for year in years:
             self._kilap_check_discipline(employees, year)

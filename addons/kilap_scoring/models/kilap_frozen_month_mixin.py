@@ -66,6 +66,14 @@ class KilapFrozenMonthMixin(models.AbstractModel):
         records._kilap_check_frozen()
         return records
 
+    @api.model
+    def _kilap_bulk_insert(self, vals_list, page_size=None):
+        """Computed rows inserted without ``create()`` obey the freeze too."""
+        args = (vals_list,) if page_size is None else (vals_list, page_size)
+        records = super()._kilap_bulk_insert(*args)
+        records._kilap_check_frozen()
+        return records
+
     def write(self, vals):
         changed = set(vals) - HARMLESS_FIELDS
         if not changed:

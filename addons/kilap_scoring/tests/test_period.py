@@ -173,25 +173,28 @@ class TestPeriod(KilapScoringCase):
         )
 
     def test_bulk_created_days_locked_too(self):
-        """The bulk path of the daily results is create(): it meets the same lock."""
+        """Both bulk paths of the daily results (create() and the computed rows'
+        INSERT) meet the same lock."""
         self._closed_period()
         Day = self.env["kilap.attendance.day"]
-        before = Day.search_count([])
         vals = {
             "employee_id": self.emp_pegawai2.id,
             "company_id": self.company.id,
             "status": "present",
         }
-        with self.assertRaisesRegex(UserError, "is closed"), self.env.cr.savepoint():
-            Day._kilap_bulk_create(
-                [
-                    {**vals, "date": date(2025, 4, 1)},
-                    {**vals, "date": date(2025, 3, 13)},
-                ]
-            )
-        self.assertEqual(Day.search_count([]), before)
-        april = Day._kilap_bulk_create([{**vals, "date": date(2025, 4, 2)}])
-        self.assertEqual(april.status, "present")
+        for n, bulk in enumerate((Day._kilap_bulk_create, Day._kilap_bulk_insert)):
+            before = Day.search_count([])
+            with self.assertRaisesRegex(UserError, "is closed"):
+                with self.env.cr.savepoint():
+                    bulk(
+                        [
+                            {**vals, "date": date(2025, 4, 1)},
+                            {**vals, "date": date(2025, 3, 13)},
+                        ]
+                    )
+            self.assertEqual(Day.search_count([]), before)
+            april = bulk([{**vals, "date": date(2025, 4, 2 + n)}])
+            self.assertEqual(april.status, "present")
 
     def test_errors_are_translated(self):
         self.env["res.lang"]._activate_lang("id_ID")
