@@ -139,9 +139,14 @@ class TestBulkInsert(BulkCase):
             {"rhk_id": self.rhk.id, "name": f"Aksi {m}", "month": m, "target_qty": 2.0}
             for m in (2, 1, 3)
         ]
+        # what COPY's text format must escape, and a value left out
+        vals[0]["name"] = "Tab\there \\N back\\slash\nnew line"
+        vals[1]["unit"] = None
         records = self.Action._kilap_bulk_insert(vals)
         self.assertEqual(records.mapped("month"), [2, 1, 3])  # vals order
         self.env.invalidate_all()
+        self.assertEqual(records[0].name, "Tab\there \\N back\\slash\nnew line")
+        self.assertFalse(records[1].unit)
         self.assertEqual(set(records.mapped("target_qty")), {2.0})
         self.assertEqual(records.create_uid, self.env.user)
         self.assertTrue(all(records.mapped("create_date")))
@@ -161,7 +166,8 @@ class TestBulkInsert(BulkCase):
             self.env.flush_all()  # the stored related fields of the new rows
             return self.env.cr.sql_log_count - before
 
-        self.assertEqual(queries(5) - queries(12), 2)  # 12 rows: 3 INSERTs, not 1
+        # 12 rows: 3 pages, not 1 (each: its ids from the sequence, one COPY)
+        self.assertEqual(queries(5) - queries(12), 4)
 
     def test_only_plain_columns(self):
         """A computed or related column is refused before anything is written."""
