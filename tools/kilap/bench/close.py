@@ -166,11 +166,15 @@ def start_close(registry, company_id, date_from, date_to):
 
 
 def close_and_generate(registry, company_id, period_id):
-    """BKPSDM closes the period; finance clicks *Generate TPP Sheets* (jobs)."""
+    """BKPSDM closes the period (through *Close Period*'s confirmation: a generated
+    month leaves journal entries waiting for approval); finance clicks *Generate
+    TPP Sheets* (jobs)."""
     as_user(
         registry, BKPSDM_LOGIN, "BKPSDM (bench)",
         ["kilap_activity.group_kilap_bkpsdm"], company_id,
-        lambda env: env["kilap.score.period"].browse(period_id).action_close(),
+        lambda env: env["kilap.score.close.wizard"]
+        .create({"period_id": period_id})
+        .action_confirm(),
     )  # fmt: skip
     return as_user(
         registry, KEUANGAN_LOGIN, "Keuangan (bench)",
