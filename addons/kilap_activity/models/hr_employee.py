@@ -139,19 +139,22 @@ class HrEmployee(models.Model):
     @api.constrains("nip", "sex", "asn_status")
     def _check_nip(self):
         for employee in self.filtered("nip"):
-            errors = nip_rules.nip_errors(
-                employee.nip, employee.sex, employee.asn_status
-            )
-            if errors:
-                messages = employee._kilap_nip_messages()
-                raise ValidationError(
-                    self.env._(
-                        "Invalid NIP %(nip)s for %(name)s: %(reason)s",
-                        nip=employee.nip,
-                        name=employee.name,
-                        reason=" ".join(messages[e] for e in errors),
-                    )
+            employee._kilap_check_nip_sex(employee.sex)
+
+    def _kilap_check_nip_sex(self, sex):
+        """Raise when the NIP is invalid for this employee with gender ``sex``."""
+        self.ensure_one()
+        errors = nip_rules.nip_errors(self.nip, sex, self.asn_status)
+        if errors:
+            messages = self._kilap_nip_messages()
+            raise ValidationError(
+                self.env._(
+                    "Invalid NIP %(nip)s for %(name)s: %(reason)s",
+                    nip=self.nip,
+                    name=self.name,
+                    reason=" ".join(messages[e] for e in errors),
                 )
+            )
 
     def _kilap_nip_messages(self):
         """The reasons a NIP is refused, translated only when one is (an import

@@ -8,4 +8,9 @@ class HrVersion(models.Model):
 
     @api.constrains("sex")
     def _check_kilap_nip_gender(self):
-        self.employee_id.filtered("nip")._check_nip()
+        """Each version's gender against the NIP (read on the version itself: the
+        employee's gender is the current version's, computed)."""
+        for version in self:
+            employee = version.employee_id
+            if employee.nip:
+                employee._kilap_check_nip_sex(version.sex)
