@@ -14,6 +14,16 @@ class KilapAttendanceDay(models.Model):
         return {self._kilap_range(day.company_id, day.date) for day in self}
 
     @api.model
+    def _kilap_frozen_vals_ranges(self, vals_list):
+        # a month's new rows checked on their values, not read back (110 queries)
+        ranges = set()
+        for vals in vals_list:
+            day = fields.Date.to_date(vals.get("date"))
+            if day and vals.get("company_id"):
+                ranges.add((vals["company_id"], day, day))
+        return ranges
+
+    @api.model
     def _kilap_compute_days(self, employees, date_from, date_to):
         """Leave closed months alone: recompute only the dates outside them.
 

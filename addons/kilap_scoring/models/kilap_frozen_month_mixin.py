@@ -67,9 +67,21 @@ class KilapFrozenMonthMixin(models.AbstractModel):
         return records
 
     @api.model
+    def _kilap_frozen_vals_ranges(self, vals_list):
+        """The ranges ``_kilap_frozen_ranges`` would give for rows with these
+        values, when a model can tell from the values alone; None otherwise."""
+        return None
+
+    @api.model
     def _kilap_bulk_insert(self, vals_list, page_size=None):
-        """Computed rows inserted without ``create()`` obey the freeze too."""
+        """Computed rows inserted without ``create()`` obey the freeze too:
+        checked on the values before anything is written when the model can,
+        else on the new rows."""
         args = (vals_list,) if page_size is None else (vals_list, page_size)
+        ranges = self._kilap_frozen_vals_ranges(vals_list)
+        if ranges is not None:
+            self.env["kilap.score.period"]._kilap_check_locked_ranges(ranges)
+            return super()._kilap_bulk_insert(*args)
         records = super()._kilap_bulk_insert(*args)
         records._kilap_check_frozen()
         return records
