@@ -21,6 +21,7 @@ from pathlib import Path
 from kilap.bench.close import bench_user, pg, wait_batch
 from kilap.bench.cluster import Node, RssSampler
 from kilap.bench.measure import Stages, find_company, write_json
+from kilap.db import drop_db, pg_cursor
 from kilap.generate.run import open_env
 
 PORT = 8290
@@ -120,36 +121,17 @@ def b5_file(env, company, rows):
 
 def copy_database(source, target, data_dir):
     """``target``: a copy of ``source`` with its file store (dropped first)."""
-    drop_database(target, data_dir)
-    conn = pg("postgres")
-    try:
-        with conn.cursor() as cr:
-            cr.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                [source],
-            )
-            cr.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
-    finally:
-        conn.close()
+    drop_db(target, data_dir)
+    with pg_cursor() as cr:
+        cr.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
+        cr.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
     store = Path(data_dir) / "filestore"
     if (store / source).is_dir():
         shutil.copytree(store / source, store / target)
-
-
-def drop_database(name, data_dir):
-    conn = pg("postgres")
-    try:
-        with conn.cursor() as cr:
-            cr.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            )
-            cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
-    finally:
-        conn.close()
-    shutil.rmtree(Path(data_dir) / "filestore" / name, ignore_errors=True)
 
 
 def officer_env(cr, company):
@@ -285,7 +267,7 @@ def main(argv=None):
             registry, args.rows, "re-import dry run", commit=False
         )
     finally:
-        drop_database(copy, data_dir)
+        drop_db(copy, data_dir)
     ok = (
         report["import_state"] == "done"
         and again_info["counts"]["new"] == 0
