@@ -135,17 +135,17 @@ class Base(models.AbstractModel):
                 for name in ("id", *names, *orm_models.LOG_ACCESS_COLUMNS)
             ),
         ).code
-        ids = []
+        # the ids of every row in one query, then one COPY per page
+        cr.execute(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                "%s_id_seq" % self._table,
+                len(vals_list),
+            )
+        )
+        ids = [row[0] for row in cr.fetchall()]
         for start in range(0, len(vals_list), page_size):
             page = vals_list[start : start + page_size]
-            cr.execute(
-                SQL(
-                    "SELECT nextval(%s) FROM generate_series(1, %s)",
-                    "%s_id_seq" % self._table,
-                    len(page),
-                )
-            )
-            page_ids = [row[0] for row in cr.fetchall()]
             text = "".join(
                 "%s\t%s\t%s\n"
                 % (
@@ -160,11 +160,12 @@ class Base(models.AbstractModel):
                     ),
                     audit,
                 )
-                for record_id, vals in zip(page_ids, page, strict=True)
+                for record_id, vals in zip(
+                    ids[start : start + page_size], page, strict=True
+                )
             )
             cr.copy_expert(copy, io.StringIO(text))
             cr.sql_log_count += 1  # COPY bypasses the cursor's query count
-            ids += page_ids
         records = self.browse(ids)
         records.modified(names, create=True)
         return records
