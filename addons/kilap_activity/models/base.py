@@ -7,6 +7,7 @@ from odoo.orm import models as orm_models
 from odoo.tools import SQL
 
 # rows per INSERT of _kilap_bulk_create (the ORM's create() sends 100 per query)
+# and per COPY of _kilap_bulk_insert
 BULK_PAGE_SIZE = 5000
 ORM_PAGE_SIZE = orm_models.INSERT_BATCH_SIZE
 

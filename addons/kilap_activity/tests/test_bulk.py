@@ -132,7 +132,7 @@ class TestBulkCreate(BulkCase):
 
 @tagged("post_install", "-at_install")
 class TestBulkInsert(BulkCase):
-    """``_kilap_bulk_insert``: computed rows, plain columns, one INSERT per page."""
+    """``_kilap_bulk_insert``: computed rows, plain columns, one COPY per page."""
 
     def test_insert_rows(self):
         vals = [

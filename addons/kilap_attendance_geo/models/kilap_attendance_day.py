@@ -180,7 +180,7 @@ class KilapAttendanceDay(models.Model):
                 day += timedelta(days=1)
         stale = self.browse([row.id for row in existing.values()])
         stale.sudo().unlink()
-        # a month of a regency is ~100,000 computed rows: one INSERT per few
+        # a month of a regency is ~100,000 computed rows: one COPY per few
         # thousand, without the ORM's per-row work (the freeze still applies)
         created = self.sudo()._kilap_bulk_insert(to_create)
         result = self.browse(keep_ids) | created

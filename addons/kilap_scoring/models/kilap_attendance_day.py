@@ -16,12 +16,11 @@ class KilapAttendanceDay(models.Model):
     @api.model
     def _kilap_frozen_vals_ranges(self, vals_list):
         # a month's new rows checked on their values, not read back (110 queries)
-        ranges = set()
-        for vals in vals_list:
-            day = fields.Date.to_date(vals.get("date"))
-            if day and vals.get("company_id"):
-                ranges.add((vals["company_id"], day, day))
-        return ranges
+        Company = self.env["res.company"]
+        return {
+            self._kilap_range(Company.browse(vals.get("company_id")), vals.get("date"))
+            for vals in vals_list
+        }
 
     @api.model
     def _kilap_compute_days(self, employees, date_from, date_to):

@@ -3,6 +3,8 @@ from contextlib import contextmanager
 
 from odoo import api, fields, models
 
+from odoo.addons.kilap_activity.models.base import BULK_PAGE_SIZE
+
 # Set only by _kilap_retention_exemption(); a context variable, never a context key.
 _RETENTION = contextvars.ContextVar("kilap_retention_exemption", default=False)
 
@@ -73,16 +75,15 @@ class KilapFrozenMonthMixin(models.AbstractModel):
         return None
 
     @api.model
-    def _kilap_bulk_insert(self, vals_list, page_size=None):
+    def _kilap_bulk_insert(self, vals_list, page_size=BULK_PAGE_SIZE):
         """Computed rows inserted without ``create()`` obey the freeze too:
         checked on the values before anything is written when the model can,
         else on the new rows."""
-        args = (vals_list,) if page_size is None else (vals_list, page_size)
         ranges = self._kilap_frozen_vals_ranges(vals_list)
         if ranges is not None:
             self.env["kilap.score.period"]._kilap_check_locked_ranges(ranges)
-            return super()._kilap_bulk_insert(*args)
-        records = super()._kilap_bulk_insert(*args)
+            return super()._kilap_bulk_insert(vals_list, page_size)
+        records = super()._kilap_bulk_insert(vals_list, page_size)
         records._kilap_check_frozen()
         return records
 

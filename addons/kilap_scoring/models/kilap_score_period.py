@@ -465,13 +465,10 @@ class KilapScorePeriod(models.Model):
         if company.kilap_head_takes_unit_result:
             period._kilap_apply_unit_heads(scope, values, settings["thresholds"])
         period._kilap_rank(values, full=employees is None)
-        period._kilap_save_lines(values, full=employees is None)
-        # the matrix is data: a recompute applies its current cells
-        lines = period.line_ids
-        if not finish:  # this chunk's lines only
-            lines = lines.search(
-                [("period_id", "=", period.id), ("employee_id", "in", list(values))]
-            )
+        saved = period._kilap_save_lines(values, full=employees is None)
+        # the matrix is data: a recompute applies its current cells (a chunk: to
+        # its own lines)
+        lines = period.line_ids if finish else saved
         self.env.add_to_compute(lines._fields["predikat"], lines)
         if finish:
             period._kilap_mark_computed(scope if employees is None else None)
@@ -599,7 +596,8 @@ class KilapScorePeriod(models.Model):
         """Create missing lines in one batch; write only changed figures.
 
         Writes stay in the cache and are flushed as grouped UPDATEs. With
-        ``full``, lines of employees no longer in scope are removed.
+        ``full``, lines of employees no longer in scope are removed. Returns the
+        lines of the employees in ``values``.
         """
         self.ensure_one()
         lines = self.env["kilap.score.line"].sudo()
@@ -623,9 +621,11 @@ class KilapScorePeriod(models.Model):
             if changed:
                 line.write(changed)
         # a regency's month is thousands of new lines: one INSERT, no chatter
-        lines._kilap_bulk_create(to_create)
+        created = lines._kilap_bulk_create(to_create)
+        kept = existing.filtered(lambda ln: ln.employee_id.id in values)
         if full:
-            existing.filtered(lambda ln: ln.employee_id.id not in values).unlink()
+            (existing - kept).unlink()
+        return kept | created
 
     def _kilap_apply_unit_heads(self, scope, values, thresholds):
         """Give each department head the result of their unit (rating hasil kerja).

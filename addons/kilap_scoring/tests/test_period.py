@@ -174,7 +174,7 @@ class TestPeriod(KilapScoringCase):
 
     def test_bulk_created_days_locked_too(self):
         """Both bulk paths of the daily results (create() and the computed rows'
-        INSERT) meet the same lock."""
+        COPY) meet the same lock."""
         self._closed_period()
         Day = self.env["kilap.attendance.day"]
         vals = {
