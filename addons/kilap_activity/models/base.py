@@ -125,6 +125,9 @@ class Base(models.AbstractModel):
             raise ValueError(
                 "%s: not plain columns: %s" % (self._name, ", ".join(unfit))
             )
+        vals_list, filled = self._kilap_related_values(vals_list, names)
+        names += filled
+        columns += [self._fields[name] for name in filled]
         self.flush_model()
         cr = self.env.cr
         audit = "\t".join(map(_copy_text, (self.env.uid, cr.now()) * 2))
@@ -168,5 +171,57 @@ class Base(models.AbstractModel):
             cr.copy_expert(copy, io.StringIO(text))
             cr.sql_log_count += 1  # COPY bypasses the cursor's query count
         records = self.browse(ids)
+        # the one2many caches of the rows' parents no longer hold every child
+        for field in columns:
+            inverses = self.pool.field_inverses[field]
+            if inverses:
+                self.env[field.comodel_name].invalidate_model(
+                    [inverse.name for inverse in inverses], flush=False
+                )
         records.modified(names, create=True)
         return records
+
+    @api.model
+    def _kilap_related_values(self, vals_list, names):
+        """The values with the stored related fields that ``create()`` precomputes
+        (e.g. a line's company from its sheet), read once per distinct record at
+        the head of their path, so the new rows are not updated right after.
+        Returns the values and the names of the fields added."""
+        related = [
+            field
+            for field in self._fields.values()
+            if field.store
+            and field.related
+            and field.precompute
+            and field.related.split(".")[0] in names
+            and field.column_type
+            and field.column_type[0] in COPY_TYPES
+        ]
+        if not related:
+            return vals_list, []
+        found = {}
+        for field in related:
+            head, *path = field.related.split(".")
+            heads = (
+                self.env[self._fields[head].comodel_name]
+                .sudo()
+                .browse({vals.get(head) for vals in vals_list} - {None, False})
+            )
+            for record in heads:
+                value = record
+                for name in path:
+                    value = value[name]
+                found[field.name, record.id] = field.convert_to_write(value, self)
+        vals_list = [
+            {
+                **vals,
+                **{
+                    field.name: found.get(
+                        (field.name, vals.get(field.related.split(".")[0])), False
+                    )
+                    for field in related
+                },
+            }
+            for vals in vals_list
+        ]
+        return vals_list, [field.name for field in related]

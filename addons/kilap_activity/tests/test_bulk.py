@@ -156,6 +156,13 @@ class TestBulkInsert(BulkCase):
         self.assertEqual(self.rhk.action_ids, records)
         self.assertEqual(self.Action._kilap_bulk_insert([]), self.Action.browse())
 
+    def test_parent_sees_new_rows(self):
+        """A parent whose children were read before sees the inserted ones too
+        (the one2many cache is not left stale)."""
+        before = self.rhk.action_ids
+        records = self.Action._kilap_bulk_insert(self.vals([4, 5]))
+        self.assertEqual(self.rhk.action_ids, before | records)
+
     def test_one_insert_per_page(self):
         self.Action._kilap_bulk_insert(self.vals([1]))  # warm the caches
         self.env.flush_all()

@@ -635,6 +635,31 @@ class TestTppSetBased(KilapTppCase):
             len(notes.filtered(lambda m: "Computed" in (m.body or ""))), 4
         )  # one note per sheet and computation: 2 together, then 1 + 1
 
+    def test_written_lines_hold_their_sheet(self):
+        """Lines, components and cuts are written without ``create()``: the fields
+        ``create()`` would fill from the sheet are filled, and the sheet, read
+        before, sees its new lines."""
+        period = self.make_period(
+            MARCH,
+            {self.emp_a: (85, "baik")},
+            {self.emp_a: {MARCH[0] + timedelta(days=3): {"status": "absent"}}},
+        )
+        sheet = self.make_sheet(period, compute=False)
+        self.assertFalse(sheet.line_ids)  # in the cache, empty
+        sheet.action_compute()
+        line = sheet.line_ids
+        self.assertEqual(line.employee_id, self.emp_a)
+        self.assertEqual(sheet.line_count, 1)
+        self.env.invalidate_all()
+        self.assertEqual(
+            (line.company_id, line.date_from, line.date_to, line.department_id),
+            (sheet.company_id, sheet.date_from, sheet.date_to, sheet.department_id),
+        )
+        self.assertTrue(line.component_ids)
+        self.assertEqual(line.component_ids.sheet_id, sheet)
+        self.assertEqual(line.cut_ids.filtered(lambda c: c.code == "TK").count, 1)
+        self.assertEqual(line.create_uid, self.env.user)
+
     def test_generate_sheets_of_a_month(self):
         """Finance generates the month's sheets of every OPD at once, once."""
         employees = self.emp_a | self.emp_c | self.emp_other

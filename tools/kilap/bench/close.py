@@ -36,7 +36,17 @@ VOLATILE = {
     "write_date",
     "period_id",
     "sheet_id",
+    "line_id",
 }
+# the details of the TPP lines, keyed by their line's employee
+TPP_DETAIL = (
+    "line_id IN (SELECT id FROM kilap_tpp_sheet_line WHERE sheet_id IN "
+    "(SELECT id FROM kilap_tpp_sheet WHERE period_id = %s))"
+)
+LINE_EMPLOYEE = (
+    "(SELECT employee_id FROM kilap_tpp_sheet_line l WHERE l.id = line_id) "
+    "AS line_employee"
+)
 KEUANGAN_LOGIN = "kilap_bench_keuangan"
 
 
@@ -53,10 +63,11 @@ def pg(db, retries=60):
 
 
 def fingerprint(db, company_id, date_from, date_to, period_id):
-    """md5 of every stored figure of the month's daily results and score lines."""
+    """md5 of every stored figure of the month's daily results, score lines and
+    TPP lines with their components and cuts."""
     out = {}
     with pg(db) as conn, conn.cursor() as cr:
-        for table, where, args, order in (
+        for table, where, args, order, *extra in (
             (
                 "kilap_attendance_day",
                 "company_id = %s AND date BETWEEN %s AND %s",
@@ -70,6 +81,20 @@ def fingerprint(db, company_id, date_from, date_to, period_id):
                 [period_id],
                 "employee_id",
             ),
+            (
+                "kilap_tpp_sheet_component",
+                TPP_DETAIL,
+                [period_id],
+                "line_employee, component_id",
+                LINE_EMPLOYEE,
+            ),
+            (
+                "kilap_tpp_sheet_cut",
+                TPP_DETAIL,
+                [period_id],
+                "line_employee, code",
+                LINE_EMPLOYEE,
+            ),
         ):
             cr.execute(
                 "SELECT column_name FROM information_schema.columns "
@@ -77,7 +102,7 @@ def fingerprint(db, company_id, date_from, date_to, period_id):
                 [table],
             )
             cols = [c for (c,) in cr.fetchall() if c not in VOLATILE]
-            select = ", ".join(f'"{c}"' for c in cols)
+            select = ", ".join([*(f'"{c}"' for c in cols), *extra])
             cr.execute(
                 f"SELECT count(*), md5(string_agg(t::text, '|' ORDER BY {order})) "  # noqa: S608
                 f"FROM (SELECT {select} FROM {table} WHERE {where}) t",
