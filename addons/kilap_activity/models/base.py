@@ -98,12 +98,13 @@ class Base(models.AbstractModel):
         ``page_size`` rows, and none of the ORM's per-row work (defaults, cache,
         constraints) nor psycopg2's per-value quoting.
 
-        For result tables only (the daily attendance results): their values are
-        computed from checked sources, never typed. Every column written must be
-        a plain stored column of a simple type (no computed, related, translated,
-        company-dependent, x2many or JSON field): that is checked. Access is the
-        caller's: use it after the caller's own checks, with sudo. A model with a
-        frozen month checks the new rows as ``create()`` does
+        For rows whose values the server computes from checked sources, never
+        typed (the daily attendance results, a draft TPP sheet's lines). Every
+        column given must be a plain stored column of a simple type (no computed,
+        related, translated, company-dependent, x2many or JSON field): that is
+        checked; the stored related fields ``create()`` precomputes are filled.
+        Access is the caller's: use it after the caller's own checks, with sudo.
+        A model with a frozen month checks the new rows as ``create()`` does
         (kilap.frozen.month.mixin). Returns the new records in the order of
         ``vals_list``.
         """
@@ -148,6 +149,7 @@ class Base(models.AbstractModel):
             )
         )
         ids = [row[0] for row in cr.fetchall()]
+        converters = [self._kilap_copy_converter(field, names) for field in columns]
         for start in range(0, len(vals_list), page_size):
             page = vals_list[start : start + page_size]
             text = "".join(
@@ -155,12 +157,8 @@ class Base(models.AbstractModel):
                 % (
                     record_id,
                     "\t".join(
-                        _copy_text(
-                            field.convert_to_column_insert(
-                                vals.get(field.name), self, vals
-                            )
-                        )
-                        for field in columns
+                        convert(vals.get(field.name), vals)
+                        for field, convert in zip(columns, converters, strict=True)
                     ),
                     audit,
                 )
@@ -178,8 +176,42 @@ class Base(models.AbstractModel):
                 self.env[field.comodel_name].invalidate_model(
                     [inverse.name for inverse in inverses], flush=False
                 )
-        records.modified(names, create=True)
+        # as create() does: what was written (the filled related fields too) is
+        # not recomputed; what depends on it is
+        with self.env.protecting(columns, records):
+            records.modified(names, create=True)
         return records
+
+    @api.model
+    def _kilap_copy_converter(self, field, names):
+        """``(value, row values) -> COPY text`` of one column, as ``create()``
+        converts it. Memoised per value: a month's columns repeat few values
+        (states, dates, ids, zeros). Not for a monetary field whose currency
+        can come from the row's other values."""
+
+        def convert(value, vals):
+            return _copy_text(field.convert_to_column_insert(value, self, vals))
+
+        if field.type == "monetary":
+            currency = self._fields[field.get_currency_field(self)]
+            if currency.name in names or (
+                currency.related and currency.related.split(".")[0] in names
+            ):
+                return convert
+        memo = {}
+
+        def memoised(value, vals):
+            # a float by its repr: 0.0 and -0.0 are equal keys, not equal texts
+            key = (type(value), repr(value) if type(value) is float else value)
+            try:
+                return memo[key]
+            except KeyError:
+                text = memo[key] = convert(value, vals)
+                return text
+            except TypeError:  # an unhashable value
+                return convert(value, vals)
+
+        return memoised
 
     @api.model
     def _kilap_related_values(self, vals_list, names):

@@ -163,6 +163,17 @@ class TestBulkInsert(BulkCase):
         records = self.Action._kilap_bulk_insert(self.vals([4, 5]))
         self.assertEqual(self.rhk.action_ids, before | records)
 
+    def test_repeated_values(self):
+        """Values converted once and reused: equal values of other types, and
+        0.0 and -0.0, keep their own text."""
+        vals = self.vals([1, 2, 3, 4])
+        for row, qty in zip(vals, (1, 1.0, 0.0, -0.0), strict=True):
+            row["target_qty"] = qty
+        records = self.Action._kilap_bulk_insert(vals)
+        self.env.invalidate_all()
+        self.assertEqual(records.mapped("target_qty"), [1.0, 1.0, 0.0, 0.0])
+        self.assertEqual(records.mapped("month"), [1, 2, 3, 4])
+
     def test_one_insert_per_page(self):
         self.Action._kilap_bulk_insert(self.vals([1]))  # warm the caches
         self.env.flush_all()

@@ -417,6 +417,20 @@ class KilapAttendanceDay(models.Model):
         return cache[employee.id]
 
     @api.model
+    def _kilap_employee_values(self, employee, sources):
+        """The values every row of ``employee`` starts with, read once per run
+        (not once per day)."""
+        cache = sources.setdefault("_employee", {})
+        if employee.id not in cache:
+            cache[employee.id] = {
+                "employee_id": employee.id,
+                "company_id": employee.company_id.id,
+                "department_id": employee.department_id.id or False,
+                "tz": self._kilap_employee_tz(employee, sources)[0],
+            }
+        return cache[employee.id]
+
+    @api.model
     def _kilap_employee_tz(self, employee, sources):
         """(name, pytz zone) of the employee's office, looked up once per run."""
         cache = sources.setdefault("_tz", {})
@@ -462,7 +476,7 @@ class KilapAttendanceDay(models.Model):
         intervals = sources["schedule"].get((calendar.id, day.weekday()))
         if not calendar or not intervals:
             return None
-        tz_name, tz = self._kilap_employee_tz(employee, sources)
+        _tz_name, tz = self._kilap_employee_tz(employee, sources)
         start_h = min(i[0] for i in intervals)
         end_h = max(i[1] for i in intervals)
         day_start = self._kilap_to_utc(sources, tz, day, start_h)
@@ -470,7 +484,7 @@ class KilapAttendanceDay(models.Model):
         vals = self._kilap_blank_values(
             employee,
             day,
-            tz_name,
+            sources,
             calendar_id=calendar.id,
             scheduled_start=start_h,
             scheduled_end=end_h,
@@ -498,12 +512,12 @@ class KilapAttendanceDay(models.Model):
         its check-in falls in [start - window before, end + window after]. Public
         holidays do not apply: a round-the-clock service works on them.
         """
-        tz_name, tz = self._kilap_employee_tz(employee, sources)
+        _tz_name, tz = self._kilap_employee_tz(employee, sources)
         if entry and entry.kind == "off":
             return None
         if not entry:
             return self._kilap_blank_values(
-                employee, day, tz_name, status="unscheduled"
+                employee, day, sources, status="unscheduled"
             )
         shift = entry.shift_type_id
         start_h = shift.hour_from
@@ -511,7 +525,7 @@ class KilapAttendanceDay(models.Model):
         vals = self._kilap_blank_values(
             employee,
             day,
-            tz_name,
+            sources,
             shift_type_id=shift.id,
             scheduled_start=start_h,
             scheduled_end=end_h % 24,
@@ -534,16 +548,13 @@ class KilapAttendanceDay(models.Model):
         return self._kilap_judge(vals, employee, day, sources, todays, start_h, end_h)
 
     @api.model
-    def _kilap_blank_values(self, employee, day, tz_name, **values):
+    def _kilap_blank_values(self, employee, day, sources, **values):
         """A result row before judgement: absent, nothing recorded."""
         return {
-            "employee_id": employee.id,
+            **self._kilap_employee_values(employee, sources),
             "date": day,
-            "company_id": employee.company_id.id,
-            "department_id": employee.department_id.id or False,
             "calendar_id": False,
             "shift_type_id": False,
-            "tz": tz_name,
             "scheduled_start": 0.0,
             "scheduled_end": 0.0,
             "scheduled_minutes": 0,

@@ -646,7 +646,19 @@ class TestTppSetBased(KilapTppCase):
         )
         sheet = self.make_sheet(period, compute=False)
         self.assertFalse(sheet.line_ids)  # in the cache, empty
+
+        def updated():
+            self.env.flush_all()
+            self.env.cr.execute(
+                "SELECT sum(n_tup_upd) FROM pg_stat_xact_user_tables WHERE relname "
+                "IN ('kilap_tpp_sheet_line', 'kilap_tpp_sheet_component')"
+            )
+            return self.env.cr.fetchone()[0]
+
+        before = updated()
         sheet.action_compute()
+        # the fields filled from the sheet are written once, not updated after
+        self.assertEqual(updated(), before)
         line = sheet.line_ids
         self.assertEqual(line.employee_id, self.emp_a)
         self.assertEqual(sheet.line_count, 1)

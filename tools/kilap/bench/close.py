@@ -255,6 +255,21 @@ def chunk_report(db, period_id):
             "AND retry > 1"
         )
         retried = cr.fetchone()[0]
+        # per background work: chunks, seconds of work summed over the chunks
+        # (in the jobs), and from the click to its last chunk
+        cr.execute(
+            "SELECT b.method, count(*), sum(c.duration), max(c.duration), "
+            "extract(epoch FROM max(c.date_done) - b.create_date) "
+            "FROM kilap_job_chunk c JOIN kilap_job_batch b ON b.id = c.batch_id "
+            "WHERE b.res_model = 'kilap.score.period' AND b.res_id = %s "
+            "GROUP BY b.id ORDER BY b.id",
+            [period_id],
+        )
+        for method, count, work, longest, span in cr.fetchall():
+            print(
+                f"    {method}: {count} chunks, {work:.1f} s of work "
+                f"(longest {longest:.1f} s), {span:.1f} s from the click"
+            )
     return retried, rows
 
 
