@@ -149,9 +149,10 @@ class Base(models.AbstractModel):
             )
         )
         ids = [row[0] for row in cr.fetchall()]
-        converters = [self._kilap_copy_converter(field, names) for field in columns]
         for start in range(0, len(vals_list), page_size):
             page = vals_list[start : start + page_size]
+            # memoised per page: the memory of a page, not of the whole call
+            converters = [self._kilap_copy_converter(field, names) for field in columns]
             text = "".join(
                 "%s\t%s\t%s\n"
                 % (
@@ -176,9 +177,10 @@ class Base(models.AbstractModel):
                 self.env[field.comodel_name].invalidate_model(
                     [inverse.name for inverse in inverses], flush=False
                 )
-        # as create() does: what was written (the filled related fields too) is
-        # not recomputed; what depends on it is
-        with self.env.protecting(columns, records):
+        # as create() does: the related fields filled are not recomputed, what
+        # depends on the written columns is (only computed fields need the
+        # protection: a frozenset of every new id per protected field)
+        with self.env.protecting([self._fields[name] for name in filled], records):
             records.modified(names, create=True)
         return records
 
