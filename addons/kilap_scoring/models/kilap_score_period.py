@@ -813,7 +813,14 @@ class KilapScorePeriod(models.Model):
         self.ensure_one()
         period = self.sudo()
         scope = period._kilap_scope_employees()
-        gone = period.line_ids.filtered(lambda ln: ln.employee_id not in scope)
+        # one query, not a membership test of each line in a 20,000-record set
+        gone = (
+            self.env["kilap.score.line"]
+            .sudo()
+            .search(
+                [("period_id", "=", period.id), ("employee_id", "not in", scope.ids)]
+            )
+        )
         if gone:
             gone.unlink()
             period._kilap_rank({}, full=False)  # the OPD ranks without them

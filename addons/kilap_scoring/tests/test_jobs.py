@@ -69,6 +69,20 @@ class TestComputeJobs(KilapScoringCase):
         period.action_close()
         self.assertEqual(period.state, "closed")
 
+    def test_recompute_drops_employees_out_of_scope(self):
+        """An employee archived since the last run loses the line; the others
+        keep theirs."""
+        period = self.period.with_user(self.user_bkpsdm)
+        period.action_compute()
+        run_kilap_jobs(self.env)
+        self.assertIn(self.emp_pegawai2, period.line_ids.employee_id)
+        self.emp_pegawai2.action_archive()
+        period.action_compute()
+        run_kilap_jobs(self.env)
+        self.assertEqual(period.line_ids.employee_id, period._kilap_scope_employees())
+        self.assertNotIn(self.emp_pegawai2, period.line_ids.employee_id)
+        self.assertEqual(period.employee_total, len(period.line_ids))
+
     def test_failed_chunk_is_shown_and_retried(self):
         period = self.period.with_user(self.user_bkpsdm)
         period.action_compute()
