@@ -533,7 +533,13 @@ class KilapFieldDuty(models.Model):
                 raise UserError(
                     self.env._("Only approved field duties can be reported.")
                 )
-            if duty.date_to > fields.Date.context_today(self):
+            # the last day as the employees live it (WIB/WITA/WIT), not the
+            # server's or the browser's date
+            today = max(
+                (emp._kilap_today() for emp in duty.sudo().employee_ids),
+                default=fields.Date.context_today(self),
+            )
+            if duty.date_to > today:
                 raise UserError(
                     self.env._(
                         "The report can only be filed on or after the last day "
