@@ -233,27 +233,28 @@ class Base(models.AbstractModel):
         ]
         if not related:
             return vals_list, []
-        found = {}
+        # (name, head, {head id: value}) of each field, its path walked once
+        # per distinct head record
+        filled = []
         for field in related:
             head, *path = field.related.split(".")
-            heads = (
+            found = {}
+            for record in (
                 self.env[self._fields[head].comodel_name]
                 .sudo()
                 .browse({vals.get(head) for vals in vals_list} - {None, False})
-            )
-            for record in heads:
+            ):
                 value = record
                 for name in path:
                     value = value[name]
-                found[field.name, record.id] = field.convert_to_write(value, self)
+                found[record.id] = field.convert_to_write(value, self)
+            filled.append((field.name, head, found))
         vals_list = [
             {
                 **vals,
                 **{
-                    field.name: found.get(
-                        (field.name, vals.get(field.related.split(".")[0])), False
-                    )
-                    for field in related
+                    name: found.get(vals.get(head), False)
+                    for name, head, found in filled
                 },
             }
             for vals in vals_list

@@ -300,11 +300,11 @@ class KilapTppSheet(models.Model):
         to create lines and details (model access before, record rules on the new
         rows after), the draft state, and the caller is a preparer (four-eyes),
         which ``action_compute`` recorded already."""
+        line_model = self.env["kilap.tpp.sheet.line"]
         detail_models = {
-            key: self.env[self.env["kilap.tpp.sheet.line"]._fields[key].comodel_name]
+            key: self.env[line_model._fields[key].comodel_name]
             for key in ("component_ids", "cut_ids")
         }
-        line_model = self.env["kilap.tpp.sheet.line"]
         line_model._check_new_lines(vals_list)  # access, draft sheets only
         for model in detail_models.values():
             model.check_access("create")
